@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Encas.Cli;
+using Encas.Cli.Commands;
+
+var root = new RootCommand("ENCAS: evolutionary neural cascade search over model pools.")
+{
+    PoolCommand.Create(),
+    EvaluateCommand.Create(),
+    BenchCommand.Create(),
+};
+return await CliRunner.RunAsync(root, args);
