@@ -7,7 +7,11 @@ internal static class PoolCommand
 {
     public static Command Create()
     {
-        var pool = new Command("pool", "Model pools: import stored outputs, show a pool.");
+        var pool = new Command("pool", "Model pools: import stored outputs, show a pool.")
+        {
+            PoolImportCommand.Create(),
+            PoolShowCommand.Create(),
+        };
         return pool;
     }
 }
