@@ -1,0 +1,23 @@
+namespace Encas.Core.Tests.Support;
+
+/// <summary>Finds the repository root (the folder holding Encas.sln) and what lives there.</summary>
+public static class RepoPaths
+{
+    public static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Encas.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("Encas.sln not found above the test binaries");
+    }
+
+    /// <summary>The shipped Fashion-MNIST pool in the ENCAS layout, or null when absent.</summary>
+    public static string? SamplePool()
+    {
+        string path = Path.Combine(Root(), "samples", "fashion-mnist");
+        return File.Exists(Path.Combine(path, "output_distrs_val", "info.json")) ? path : null;
+    }
+}
