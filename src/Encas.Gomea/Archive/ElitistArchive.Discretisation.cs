@@ -61,7 +61,7 @@ public sealed partial class ElitistArchive
                 _boxSize[j] = ranges[j] / c;
             }
 
-            _count = 0;
+            Clear();
             for (int i = 0; i < copyCount; i++)
             {
                 Offer(copyGenes[i], copyObjectives[i], copyConstraints[i]);

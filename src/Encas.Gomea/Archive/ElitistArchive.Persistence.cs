@@ -58,5 +58,6 @@ public sealed partial class ElitistArchive
         }
 
         _count = count;
+        InvalidateDistances();
     }
 }

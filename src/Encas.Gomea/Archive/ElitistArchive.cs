@@ -15,6 +15,7 @@ public sealed partial class ElitistArchive
     private int[][] _genes = [];
     private double[][] _objectives = [];
     private double[] _constraints = [];
+    private int[] _nearestDistance = [];
     private int _count;
 
     /// <summary>Creates an empty archive.</summary>
@@ -124,13 +125,12 @@ public sealed partial class ElitistArchive
             return new ArchiveOffer(true, false);
         }
 
-        int oldDistance = NearestHammingDistance(_genes[twin], twin);
-        int newDistance = NearestHammingDistance(genes, twin);
-        if (newDistance > oldDistance)
+        if (IsMoreDiverseThanTwin(genes, twin))
         {
             genes.CopyTo(_genes[twin]);
             objectives.CopyTo(_objectives[twin]);
             _constraints[twin] = constraint;
+            InvalidateDistances();
         }
 
         return new ArchiveOffer(false, false);
@@ -167,7 +167,39 @@ public sealed partial class ElitistArchive
     }
 
     /// <summary>Removes every member; the discretisation state is kept.</summary>
-    public void Clear() => _count = 0;
+    public void Clear()
+    {
+        InvalidateDistances();
+        _count = 0;
+    }
+
+    // The replacement rule: the candidate's Hamming distance to its nearest member other than the twin must exceed the
+    // twin's own nearest-member distance. Decided without computing the candidate's full minimum: one member at
+    // distance ≤ the twin's settles it. The twin's distance is cached until the archive changes.
+    private bool IsMoreDiverseThanTwin(ReadOnlySpan<int> genes, int twin)
+    {
+        if (_count < 2)
+        {
+            return false;
+        }
+
+        int twinDistance = _nearestDistance[twin];
+        if (twinDistance < 0)
+        {
+            twinDistance = NearestHammingDistance(_genes[twin], twin);
+            _nearestDistance[twin] = twinDistance;
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            if (i != twin && GeneDistance.Hamming(genes, _genes[i], twinDistance + 1) <= twinDistance)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private int NearestHammingDistance(ReadOnlySpan<int> genes, int excluded)
     {
@@ -179,8 +211,7 @@ public sealed partial class ElitistArchive
                 continue;
             }
 
-            int limit = best < 0 ? int.MaxValue : best;
-            int distance = HammingDistance(genes, _genes[i], limit);
+            int distance = GeneDistance.Hamming(genes, _genes[i], best < 0 ? int.MaxValue : best);
             if (best < 0 || distance < best)
             {
                 best = distance;
@@ -190,23 +221,12 @@ public sealed partial class ElitistArchive
         return best;
     }
 
-    // Counting stops once the limit is reached: the caller only needs distances below its current minimum.
-    private static int HammingDistance(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int limit)
-    {
-        int distance = 0;
-        for (int j = 0; j < a.Length && distance < limit; j++)
-        {
-            if (a[j] != b[j])
-            {
-                distance++;
-            }
-        }
-
-        return distance;
-    }
+    private void InvalidateDistances() =>
+        Array.Fill(_nearestDistance, -1, 0, Math.Min(_count + 1, _nearestDistance.Length));
 
     private void RemoveDominatedBy(ReadOnlySpan<double> objectives, double constraint)
     {
+        InvalidateDistances();
         int kept = 0;
         for (int i = 0; i < _count; i++)
         {
@@ -231,6 +251,7 @@ public sealed partial class ElitistArchive
     private void Append(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         EnsureCapacity(_count + 1);
+        InvalidateDistances();
         genes.CopyTo(_genes[_count]);
         objectives.CopyTo(_objectives[_count]);
         _constraints[_count] = constraint;
@@ -249,6 +270,8 @@ public sealed partial class ElitistArchive
         Array.Resize(ref _genes, capacity);
         Array.Resize(ref _objectives, capacity);
         Array.Resize(ref _constraints, capacity);
+        _nearestDistance = new int[capacity];
+        Array.Fill(_nearestDistance, -1);
         for (int i = old; i < capacity; i++)
         {
             _genes[i] = new int[_geneCount];
