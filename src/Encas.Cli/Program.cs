@@ -6,6 +6,7 @@ var root = new RootCommand("ENCAS: evolutionary neural cascade search over model
 {
     PoolCommand.Create(),
     EvaluateCommand.Create(),
+    SearchCommand.Create(),
     BenchCommand.Create(),
 };
 return await CliRunner.RunAsync(root, args);
