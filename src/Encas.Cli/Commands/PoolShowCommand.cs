@@ -88,7 +88,8 @@ internal static class PoolShowCommand
 
         AnsiConsole.WriteLine(
             $"{pool.Directory}: {manifest.Models.Count} models, {manifest.Classes} classes, "
-            + $"{manifest.Splits[PoolSplits.Val].Samples} val / {manifest.Splits[PoolSplits.Test].Samples} test samples "
+            + $"{manifest.Splits[PoolSplits.Val].Samples} val / "
+            + $"{manifest.Splits[PoolSplits.Test].Samples} test samples "
             + $"(format v{manifest.Version}, checksums verified)");
         AnsiConsole.Write(table);
     }

@@ -13,15 +13,31 @@ internal static class SearchCommand
     {
         var defaults = new SearchSettings();
         var poolPath = new Argument<string>("POOL") { Description = "The pool folder." };
-        var output = new Option<string>("--out") { Description = "Folder for summary.json, fronts and plots.", Required = true };
-        var runs = new Option<int>("--runs") { Description = "Independent runs.", DefaultValueFactory = _ => defaults.Runs };
+        var output = new Option<string>("--out")
+        {
+            Description = "Folder for summary.json, fronts and plots.",
+            Required = true,
+        };
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Independent runs.",
+            DefaultValueFactory = _ => defaults.Runs,
+        };
         var evaluations = new Option<long>("--evaluations")
         {
             Description = "Charged evaluations per run (cache hits are free).",
             DefaultValueFactory = _ => defaults.Evaluations,
         };
-        var seed = new Option<long>("--seed") { Description = "Base seed; run r uses seed + r.", DefaultValueFactory = _ => defaults.Seed };
-        var islands = new Option<int>("--islands") { Description = "Islands per run.", DefaultValueFactory = _ => defaults.Islands };
+        var seed = new Option<long>("--seed")
+        {
+            Description = "Base seed; run r uses seed + r.",
+            DefaultValueFactory = _ => defaults.Seed,
+        };
+        var islands = new Option<int>("--islands")
+        {
+            Description = "Islands per run.",
+            DefaultValueFactory = _ => defaults.Islands,
+        };
         var interval = new Option<long>("--migration-interval")
         {
             Description = "Charged evaluations per island between migrations (an epoch).",
@@ -47,7 +63,8 @@ internal static class SearchCommand
         var force = new Option<bool>("--force") { Description = "Replace DIR if it exists." };
         var command = new Command("search", "Run the ENCAS experiment: R runs of MO-GOMEA over cascades of the pool.")
         {
-            poolPath, output, runs, evaluations, seed, islands, interval, migrants, reference, baseline, parallel, force,
+            poolPath, output, runs, evaluations, seed, islands, interval, migrants, reference, baseline, parallel,
+            force,
         };
         command.SetAction(async (parse, cancel) =>
         {

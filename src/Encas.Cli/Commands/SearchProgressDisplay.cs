@@ -30,7 +30,8 @@ internal static class SearchProgressDisplay
                 shown[(p.Kind, p.Run)] = tenth;
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{p.Kind} run {p.Run}: {p.Evaluations}/{p.Budget} evaluations, archive {p.FrontSize}, "
-                    + $"val HV {p.ValHypervolume:F5}{(p.Finished ? " (done)" : "")} [{clock.Elapsed.TotalSeconds:F0} s]"));
+                    + $"val HV {p.ValHypervolume:F5}{(p.Finished ? " (done)" : "")} "
+                    + $"[{clock.Elapsed.TotalSeconds:F0} s]"));
             });
             return await Task.Run(() => SearchExperiment.Run(pool, settings, plain, cancel), cancel);
         }
@@ -45,7 +46,8 @@ internal static class SearchProgressDisplay
                 var clocks = new ConcurrentDictionary<(string, int), Stopwatch>();
                 var live = new Progress<RunProgress>(p =>
                 {
-                    var task = tasks.GetOrAdd((p.Kind, p.Run), _ => context.AddTask($"{p.Kind} run {p.Run}", true, p.Budget));
+                    var task = tasks.GetOrAdd((p.Kind, p.Run),
+                        _ => context.AddTask($"{p.Kind} run {p.Run}", true, p.Budget));
                     var clock = clocks.GetOrAdd((p.Kind, p.Run), _ => Stopwatch.StartNew());
                     double rate = p.Evaluations / Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
                     task.Value = p.Evaluations;

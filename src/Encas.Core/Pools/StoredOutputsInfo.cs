@@ -30,7 +30,9 @@ public sealed record StoredOutputsInfo(IReadOnlyList<double> Mflops, IReadOnlyLi
             var mflops = new List<double>();
             foreach (var item in flops.EnumerateArray())
             {
-                if (item.ValueKind != JsonValueKind.Number || !double.IsFinite(item.GetDouble()) || item.GetDouble() < 0)
+                bool valid = item.ValueKind == JsonValueKind.Number && double.IsFinite(item.GetDouble())
+                    && item.GetDouble() >= 0;
+                if (!valid)
                 {
                     throw new InvalidDataException(
                         $"{path}: flops[{mflops.Count}] is {item.GetRawText()}, not a non-negative number");

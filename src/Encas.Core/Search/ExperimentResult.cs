@@ -15,7 +15,9 @@ public sealed record ExperimentResult(
     IReadOnlyList<CascadePoint> PoolModels,
     double Seconds)
 {
-    /// <summary>The median run index of a set of runs: the authors' <c>argsort(hv)[n // 2]</c>, ties by index.</summary>
+    /// <summary>
+    /// The median run index of a set of runs: the authors' <c>argsort(hv)[n // 2]</c>, ties by index.
+    /// </summary>
     public static int Median(IReadOnlyList<RunResult> runs) => runs
         .Select((r, i) => (r.TestHypervolume, Index: i))
         .OrderBy(x => x.TestHypervolume).ThenBy(x => x.Index)

@@ -31,7 +31,8 @@ public static class SearchExperiment
             cancel));
         var singles = Enumerable.Range(1, pool.Models)
             .Select(g => new[] { g, 0, 0, 0, 0, 0, 0, 0, 0 })
-            .Select(g => new CascadePoint(g, val.Evaluate(Phenotype.FromGenome(g)), test.Evaluate(Phenotype.FromGenome(g))))
+            .Select(g => new CascadePoint(g, val.Evaluate(Phenotype.FromGenome(g)),
+                test.Evaluate(Phenotype.FromGenome(g))))
             .ToList();
         return new ExperimentResult(settings, runs, ExperimentResult.Median(runs), baseline, singles,
             clock.Elapsed.TotalSeconds);

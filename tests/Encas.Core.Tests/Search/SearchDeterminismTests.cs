@@ -13,6 +13,9 @@ public sealed class SearchDeterminismTests : IDisposable
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
+    private string Summary(SearchSettings settings) =>
+        SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings, cancel: Cancel));
+
     public void Dispose() => _pool.Dispose();
 
     [Fact]
@@ -31,7 +34,8 @@ public sealed class SearchDeterminismTests : IDisposable
             ChargeCacheHits = false,
         });
         engine.Run();
-        var plain = Enumerable.Range(0, engine.Archive.Count).Select(i => string.Join(',', engine.Archive.Genes(i).ToArray()));
+        var plain = Enumerable.Range(0, engine.Archive.Count)
+            .Select(i => string.Join(',', engine.Archive.Genes(i).ToArray()));
         Assert.Equal(plain, run.Archive().Select(a => string.Join(',', a.Genome)));
         Assert.Equal(4000, run.Charged);
     }
@@ -43,10 +47,10 @@ public sealed class SearchDeterminismTests : IDisposable
         {
             Runs = 3, Evaluations = 3000, Islands = 3, MigrationInterval = 400, Migrants = 4, RandomBaseline = true,
         };
-        string sequential = SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings with { Parallelism = 1 }, cancel: Cancel));
-        string parallel = SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings with { Parallelism = 4 }, cancel: Cancel));
+        string sequential = Summary(settings with { Parallelism = 1 });
+        string parallel = Summary(settings with { Parallelism = 4 });
         Assert.Equal(sequential, parallel);
-        string other = SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings with { Seed = 99 }, cancel: Cancel));
+        string other = Summary(settings with { Seed = 99 });
         Assert.NotEqual(sequential, other);
     }
 
@@ -78,8 +82,8 @@ public sealed class SearchDeterminismTests : IDisposable
     public void Migration_changes_the_outcome_only_when_there_are_several_islands()
     {
         var settings = new SearchSettings { Runs = 1, Evaluations = 3000, Islands = 3, MigrationInterval = 300 };
-        string with = SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings with { Migrants = 6 }, cancel: Cancel));
-        string without = SummaryJson.Write(SearchExperiment.Run(_pool.Pool, settings with { Migrants = 0 }, cancel: Cancel));
+        string with = Summary(settings with { Migrants = 6 });
+        string without = Summary(settings with { Migrants = 0 });
         Assert.NotEqual(with, without);
     }
 }

@@ -32,7 +32,8 @@ public sealed class SourcePool
             Directory.CreateDirectory(dir);
             for (int m = 0; m < Outputs[split].Count; m++)
             {
-                File.WriteAllBytes(Path.Combine(dir, $"{m}.npy.gz"), NpyWriter.Gzip(NpyWriter.Float16(Outputs[split][m])));
+                var npy = NpyWriter.Gzip(NpyWriter.Float16(Outputs[split][m]));
+                File.WriteAllBytes(Path.Combine(dir, $"{m}.npy.gz"), npy);
             }
 
             File.WriteAllText(Path.Combine(dir, "info.json"), JsonSerializer.Serialize(new Dictionary<string, object>

@@ -5,7 +5,8 @@ public sealed class TempDir : IDisposable
 {
     public TempDir() => Directory.CreateDirectory(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "encas-test-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } =
+        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "encas-test-" + Guid.NewGuid().ToString("N"));
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
