@@ -7,7 +7,10 @@ public static class EncasProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => Run(null, args);
+
+    /// <summary>Runs encas; <paramref name="whileRunning"/> gets the process and its stderr lines so far.</summary>
+    public static Result Run(Action<Process, Func<string>>? whileRunning, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "encas.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -26,11 +29,34 @@ public static class EncasProcess
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        var errors = new System.Text.StringBuilder();
+        var stderr = Task.Run(() =>
+        {
+            string? line;
+            while ((line = process.StandardError.ReadLine()) is not null)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(line);
+                }
+            }
+
+            lock (errors)
+            {
+                return errors.ToString();
+            }
+        });
+        whileRunning?.Invoke(process, () =>
+        {
+            lock (errors)
+            {
+                return errors.ToString();
+            }
+        });
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"encas {string.Join(' ', args)} did not finish in 2 minutes");
+            throw new TimeoutException($"encas {string.Join(' ', args)} did not finish in 5 minutes");
         }
 
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
