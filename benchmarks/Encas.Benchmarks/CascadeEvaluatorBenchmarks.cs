@@ -7,8 +7,8 @@ namespace Encas.Benchmarks;
 
 /// <summary>
 /// Evaluations per second on the validation split of a pool (default: the Fashion-MNIST sample imported to
-/// <c>out/fashion-pool</c>; override with ENCAS_BENCH_POOL): the kernel on one core, on all cores, and the
-/// tests' scalar reference. Each operation scores <see cref="Genomes"/> random genomes.
+/// <c>out/fashion-pool</c>; override with ENCAS_BENCH_POOL): the SIMD kernel on one core and on all cores,
+/// the kernel reading mapped halves (large pools), and the tests' scalar reference. Each operation scores <see cref="Genomes"/> random genomes.
 /// </summary>
 [MemoryDiagnoser]
 public class CascadeEvaluatorBenchmarks
@@ -16,6 +16,7 @@ public class CascadeEvaluatorBenchmarks
     private const int Genomes = 2000;
     private Pool _pool = null!;
     private CascadeEvaluator _evaluator = null!;
+    private CascadeEvaluator _halves = null!;
     private List<int[]> _genomes = null!;
     private CascadeScore[] _results = null!;
 
@@ -25,6 +26,7 @@ public class CascadeEvaluatorBenchmarks
         string path = Environment.GetEnvironmentVariable("ENCAS_BENCH_POOL") ?? FindDefaultPool();
         _pool = Pool.Open(path);
         _evaluator = new CascadeEvaluator(_pool.Val);
+        _halves = new CascadeEvaluator(_pool.Val, scaledBudgetBytes: 0);
         _genomes = BenchGenomes.Random(1723, _pool.Models, Genomes);
         _results = new CascadeScore[Genomes];
     }
@@ -39,6 +41,18 @@ public class CascadeEvaluatorBenchmarks
         foreach (var genome in _genomes)
         {
             sum += _evaluator.Evaluate(Phenotype.FromGenome(genome)).ErrorPercent;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Genomes, Description = "kernel on mapped halves, one core")]
+    public double HalvesOneCore()
+    {
+        double sum = 0;
+        foreach (var genome in _genomes)
+        {
+            sum += _halves.Evaluate(Phenotype.FromGenome(genome)).ErrorPercent;
         }
 
         return sum;

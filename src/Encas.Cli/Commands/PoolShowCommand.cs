@@ -73,17 +73,17 @@ internal static class PoolShowCommand
             .AddColumn("gene").AddColumn("model").AddColumn(new TableColumn("MFLOPs").RightAligned())
             .AddColumn(new TableColumn("val acc %").RightAligned())
             .AddColumn(new TableColumn("test acc %").RightAligned())
-            .AddColumn("sha256 val / test");
+            .AddColumn("sha256 val test");
         for (int m = 0; m < manifest.Models.Count; m++)
         {
             var model = manifest.Models[m];
             table.AddRow(
                 (m + 1).ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(model.Name),
-                model.Mflops[PoolSplits.Val].ToString("0.###", CultureInfo.InvariantCulture),
+                model.Mflops[PoolSplits.Val].ToString("G4", CultureInfo.InvariantCulture),
                 model.Accuracy[PoolSplits.Val].ToString("F2", CultureInfo.InvariantCulture),
                 model.Accuracy[PoolSplits.Test].ToString("F2", CultureInfo.InvariantCulture),
-                $"{model.Outputs[PoolSplits.Val].Sha256[..12]} / {model.Outputs[PoolSplits.Test].Sha256[..12]}");
+                $"{model.Outputs[PoolSplits.Val].Sha256[..8]} {model.Outputs[PoolSplits.Test].Sha256[..8]}");
         }
 
         AnsiConsole.WriteLine(

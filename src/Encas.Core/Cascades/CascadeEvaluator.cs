@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using Encas.Core.Pools;
 
@@ -10,9 +11,12 @@ namespace Encas.Core.Cascades;
 /// an evaluation allocates nothing. Expected MFLOPs are computed as <c>cost(first) + Σ cost(s) · reach(s) / N</c>
 /// over the later stages, summed in stage order.
 /// </summary>
-public sealed unsafe class CascadeEvaluator
+public sealed unsafe partial class CascadeEvaluator
 {
     private const int MaxClasses = 16_384;
+
+    /// <summary>Largest pool (bytes of scaled int32 rows per split) kept in the SIMD-friendly form.</summary>
+    private const long ScaledBudgetBytes = 1L << 30;
 
     private readonly PoolSplit _split;
     private readonly int _samples;
@@ -22,9 +26,19 @@ public sealed unsafe class CascadeEvaluator
     private readonly int[][] _top;
     private readonly ushort[][] _arg;
     private readonly int[] _wrongAlone;
+    private readonly int[][]? _scaled;
+    private readonly int _stride;
 
     /// <summary>Prepares the per-model tables of <paramref name="split"/> (one pass over its outputs).</summary>
-    public CascadeEvaluator(PoolSplit split)
+    public CascadeEvaluator(PoolSplit split) : this(split, ScaledBudgetBytes)
+    {
+    }
+
+    /// <summary>
+    /// Prepares the tables; when the split's outputs fit <paramref name="scaledBudgetBytes"/> as int32 rows padded
+    /// to the vector width they are kept so (summed with SIMD), otherwise halves are read from the mapped file.
+    /// </summary>
+    internal CascadeEvaluator(PoolSplit split, long scaledBudgetBytes)
     {
         if (split.Classes > MaxClasses || split.Models > ushort.MaxValue)
         {
@@ -44,7 +58,20 @@ public sealed unsafe class CascadeEvaluator
         {
             PrepareModel(m);
         }
+
+        _stride = (_classes + Vector<int>.Count - 1) / Vector<int>.Count * Vector<int>.Count;
+        if ((long)split.Models * _samples * _stride * sizeof(int) <= scaledBudgetBytes)
+        {
+            _scaled = new int[split.Models][];
+            for (int m = 0; m < split.Models; m++)
+            {
+                _scaled[m] = ScaleModel(m);
+            }
+        }
     }
+
+    /// <summary>Whether the SIMD path over scaled int32 rows is in use.</summary>
+    internal bool UsesScaledRows => _scaled is not null;
 
     /// <summary>Number of pool models.</summary>
     public int PoolModels => _split.Models;
@@ -107,7 +134,10 @@ public sealed unsafe class CascadeEvaluator
         output.CopyTo(results);
     }
 
-    private int CountErrors(Phenotype cascade, Span<int> reach)
+    private int CountErrors(Phenotype cascade, Span<int> reach) =>
+        _scaled is null ? CountErrorsFromHalves(cascade, reach) : CountErrorsScaled(cascade, reach);
+
+    private int CountErrorsFromHalves(Phenotype cascade, Span<int> reach)
     {
         int stages = cascade.Length;
         int* limits = stackalloc int[GenomeLayout.MaxModels];

@@ -32,19 +32,32 @@ public sealed class CascadeAgreementTests
         using var dir = new TempDir();
         PoolImporter.Import(new PoolImportOptions(source!, dir.Combine("pool")));
         using var pool = Pool.Open(dir.Combine("pool"));
-        CompareOn(pool.Val, RandomGenomes(7, pool.Models, 1500), parallel: true);
+        CompareOn(pool.Val, RandomGenomes(7, pool.Models, 800), parallel: true);
     }
 
     private static void CompareOn(PoolSplit split, List<int[]> genomes, bool parallel)
     {
-        var evaluator = new CascadeEvaluator(split);
-        var fast = new CascadeScore[genomes.Count];
-        evaluator.EvaluateMany(genomes, fast, parallel ? 0 : 1);
         var checks = new (double Error, double Mflops)[genomes.Count];
         Parallel.For(0, genomes.Count, i => checks[i] = ScalarReferenceEvaluator.Evaluate(split, genomes[i]));
+
+        // Both kernels: SIMD over scaled int32 rows (the default) and reading the mapped halves (large pools).
+        var simd = new CascadeEvaluator(split);
+        var halves = new CascadeEvaluator(split, scaledBudgetBytes: 0);
+        Assert.True(simd.UsesScaledRows);
+        Assert.False(halves.UsesScaledRows);
+        CompareKernel(simd, split, genomes, checks, parallel);
+        CompareKernel(halves, split, genomes, checks, parallel);
+    }
+
+    private static void CompareKernel(CascadeEvaluator evaluator, PoolSplit split, List<int[]> genomes,
+        (double Error, double Mflops)[] checks, bool parallel)
+    {
+        var fast = new CascadeScore[genomes.Count];
+        evaluator.EvaluateMany(genomes, fast, parallel ? 0 : 1);
         for (int i = 0; i < genomes.Count; i++)
         {
-            string what = $"{split.Name} genome {string.Join(',', genomes[i])}";
+            string kernel = evaluator.UsesScaledRows ? "SIMD" : "halves";
+            string what = $"{kernel} kernel, {split.Name} genome {string.Join(',', genomes[i])}";
             Assert.True(checks[i].Error == fast[i].ErrorPercent,
                 $"{what}: error {fast[i].ErrorPercent} vs reference {checks[i].Error}");
             Assert.True(checks[i].Mflops == fast[i].Mflops,

@@ -111,6 +111,8 @@ public sealed class CascadeRulesTests : IDisposable
 
     private void Check(int[] genome, double error, double mflops)
     {
+        var halves = new CascadeEvaluator(_pool.Pool.Val, scaledBudgetBytes: 0).Evaluate(genome);
+        Assert.Equal(new CascadeScore(error, mflops), halves);
         var fast = _val.Evaluate(genome);
         var reference = ScalarReferenceEvaluator.Evaluate(_pool.Pool.Val, genome);
         Assert.Equal(error, fast.ErrorPercent);
