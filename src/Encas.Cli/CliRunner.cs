@@ -13,6 +13,12 @@ internal static class CliRunner
 
     public static async Task<int> RunAsync(RootCommand root, string[] args)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal; tables read better unwrapped in files and logs.
+            Spectre.Console.AnsiConsole.Profile.Width = 160;
+        }
+
         try
         {
             var parse = root.Parse(args);

@@ -105,7 +105,7 @@ internal static class EvaluateCommand
 
     private static void PrintTable(Pool pool, List<int[]> genomes, CascadeScore[] val, CascadeScore[] test)
     {
-        var table = new Table().Border(TableBorder.Simple).AddColumn("cascade")
+        var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("cascade").NoWrap())
             .AddColumn(new TableColumn("val err %").RightAligned())
             .AddColumn(new TableColumn("val MFLOPs").RightAligned())
             .AddColumn(new TableColumn("test err %").RightAligned())
@@ -120,6 +120,7 @@ internal static class EvaluateCommand
         }
 
         AnsiConsole.Write(table);
+        AnsiConsole.WriteLine("a ─t→ b: a sample goes on to b only while the mean of the outputs so far has max ≤ t");
     }
 
     private static string Describe(Pool pool, Phenotype cascade)
@@ -135,7 +136,7 @@ internal static class EvaluateCommand
             if (s > 0)
             {
                 double t = cascade.ThresholdGene(s) / (double)GenomeLayout.ThresholdLevels;
-                parts.Add($"→ if max ≤ {t.ToString("F2", CultureInfo.InvariantCulture)}:");
+                parts.Add($"─{t.ToString("F2", CultureInfo.InvariantCulture)}→");
             }
 
             parts.Add(pool.Manifest.Models[cascade.Model(s)].Name);
