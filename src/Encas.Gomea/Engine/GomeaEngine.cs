@@ -130,6 +130,25 @@ public sealed partial class GomeaEngine
         }
     }
 
+    /// <summary>Runs at most <paramref name="steps"/> population steps, or fewer if the run ends.</summary>
+    /// <remarks>Useful when evaluations may be free (uncharged cache hits) and an evaluation target might never be met.</remarks>
+    /// <param name="steps">The number of population steps to run.</param>
+    /// <returns>True if the run can continue; false once it has finished.</returns>
+    public bool RunSteps(int steps)
+    {
+        for (int i = 0; i < steps; i++)
+        {
+            if (CheckTermination())
+            {
+                return false;
+            }
+
+            Step();
+        }
+
+        return !CheckTermination();
+    }
+
     /// <summary>Runs to termination.</summary>
     public void Run() => RunUntil(long.MaxValue);
 
