@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Archive;
 
 /// <summary>The elitist archive shared by all populations: the non-dominated solutions found so far, in order.</summary>
@@ -66,6 +67,7 @@ public sealed partial class ElitistArchive
     /// <param name="objectives">Its objectives.</param>
     /// <param name="constraint">Its constraint violation.</param>
     /// <returns>True if the solution was added.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Offer(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         for (int i = 0; i < _count; i++)
@@ -99,6 +101,7 @@ public sealed partial class ElitistArchive
     /// <param name="objectives">Its objectives.</param>
     /// <param name="constraint">Its constraint violation.</param>
     /// <returns>Whether it became a new non-dominated point and whether the archive dominates it.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ArchiveOffer OfferWithReplacement(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         int twin = -1;
@@ -176,6 +179,7 @@ public sealed partial class ElitistArchive
     // The replacement rule: the candidate's Hamming distance to its nearest member other than the twin must exceed the
     // twin's own nearest-member distance. Decided without computing the candidate's full minimum: one member at
     // distance ≤ the twin's settles it. The twin's distance is cached until the archive changes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsMoreDiverseThanTwin(ReadOnlySpan<int> genes, int twin)
     {
         if (_count < 2)

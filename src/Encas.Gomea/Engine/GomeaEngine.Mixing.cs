@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Archive;
 
 namespace Encas.Gomea.Engine;
@@ -8,6 +9,7 @@ public sealed partial class GomeaEngine
     // cluster member, evaluate if anything changed, offer to the archive, keep the change if it weakly dominates the
     // current solution or the archive does not dominate it. Forced improvement follows when nothing was kept or the
     // no-improvement stretch is long.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MixMultiObjective(MixingContext context, int cluster, int parent)
     {
         Population population = context.Population;
@@ -97,6 +99,7 @@ public sealed partial class GomeaEngine
     // Single-objective GOM for a parent in the extreme cluster of objective o: as above, but a change is kept when it
     // is at least as good in o; forced improvement uses the archive's best member in o as the only donor and keeps
     // only strict improvements.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MixSingleObjective(MixingContext context, int cluster, int o, int parent)
     {
         Population population = context.Population;

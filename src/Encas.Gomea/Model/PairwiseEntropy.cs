@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using Encas.Gomea.Problems;
 
@@ -64,6 +65,7 @@ internal sealed class PairwiseEntropy
     /// <param name="sample">Indices into <paramref name="genomes"/> of the sample; the first <paramref name="size"/>.</param>
     /// <param name="size">Sample size.</param>
     /// <param name="mi">Receives the matrix; the diagonal holds the single-gene entropies.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Compute(int[][] genomes, int[] sample, int size, double[] mi)
     {
         int l = _length;
@@ -156,6 +158,7 @@ internal sealed class PairwiseEntropy
         return count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Entropy(ReadOnlySpan<int> counts, int size)
     {
         double h = 0.0;

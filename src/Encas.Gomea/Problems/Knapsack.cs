@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Problems;
@@ -69,6 +70,7 @@ public sealed class Knapsack : IObjectiveFunction
     public int ObjectiveCount => _instance.Capacities.Length;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         int m = ObjectiveCount;
