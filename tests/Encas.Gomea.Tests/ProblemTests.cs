@@ -50,7 +50,8 @@ public sealed class ProblemTests
     public void Knapsack100_Repair_Seed1_MatchesReferenceRatioAndFinalCount()
     {
         string folder = SharedData.Require("knapsack");
-        var problem = new Knapsack(KnapsackInstance.Read(Path.Combine(folder, "knapsack.100.2.txt"), 100), repair: true);
+        KnapsackInstance instance = KnapsackInstance.Read(Path.Combine(folder, "knapsack.100.2.txt"), 100);
+        var problem = new Knapsack(instance, repair: true);
         double[][] front = ReferenceFront.Read(Path.Combine(folder, "knapsack.100.2.pareto"));
         var engine = new GomeaEngine(problem, new GomeaOptions
         {

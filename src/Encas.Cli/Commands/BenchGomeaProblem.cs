@@ -3,7 +3,9 @@ using Encas.Gomea.Problems;
 
 namespace Encas.Cli.Commands;
 
-/// <summary>Builds the benchmark problem of <c>encas bench gomea</c> together with its known or reference front.</summary>
+/// <summary>
+/// Builds the benchmark problem of <c>encas bench gomea</c> together with its known or reference front.
+/// </summary>
 internal sealed class BenchGomeaProblem
 {
     public static readonly string[] Names =

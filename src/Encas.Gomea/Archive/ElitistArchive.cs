@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Archive;
 
-/// <summary>The elitist archive shared by all populations: the non-dominated solutions found so far, in order.</summary>
+/// <summary>
+/// The elitist archive shared by all populations: the non-dominated solutions found so far, in order.
+/// </summary>
 /// <remarks>
 /// Port of the reference archive (Bosman's MAMaLGaM machinery as used by MO-GOMEA). Order matters for parity: new
 /// members are appended and removals keep the order of the rest. Two solutions are "in the same box" when all their
@@ -102,7 +104,8 @@ public sealed partial class ElitistArchive
     /// <param name="constraint">Its constraint violation.</param>
     /// <returns>Whether it became a new non-dominated point and whether the archive dominates it.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ArchiveOffer OfferWithReplacement(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
+    public ArchiveOffer OfferWithReplacement(
+        ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         int twin = -1;
         for (int i = 0; i < _count; i++)

@@ -43,8 +43,8 @@ public sealed partial class GomeaEngine
 
             constraint = Evaluate(result, objectives, -1);
             ArchiveOffer offer = OfferToArchive(result, objectives, constraint);
-            bool improved = Dominance.ConstraintWeaklyDominates(objectives, constraint, backupObjectives, backupConstraint)
-                || !offer.IsDominated;
+            bool improved = !offer.IsDominated
+                || Dominance.ConstraintWeaklyDominates(objectives, constraint, backupObjectives, backupConstraint);
             Settle(improved, result, objectives, ref constraint, backup, backupObjectives, ref backupConstraint);
             changed |= improved;
             if (_budgetReached)
@@ -69,8 +69,8 @@ public sealed partial class GomeaEngine
 
                 constraint = Evaluate(result, objectives, -1);
                 ArchiveOffer offer = OfferToArchive(result, objectives, constraint);
-                bool improved = Dominance.ConstraintDominates(objectives, constraint, backupObjectives, backupConstraint)
-                    || offer.IsNewNondominated;
+                bool improved = offer.IsNewNondominated
+                    || Dominance.ConstraintDominates(objectives, constraint, backupObjectives, backupConstraint);
                 Settle(improved, result, objectives, ref constraint, backup, backupObjectives, ref backupConstraint);
                 if (improved)
                 {

@@ -5,7 +5,9 @@ using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Engine;
 
-/// <summary>The parameter-less MO-GOMEA with the interleaved multi-start scheme, as the reference C code runs it.</summary>
+/// <summary>
+/// The parameter-less MO-GOMEA with the interleaved multi-start scheme, as the reference C code runs it.
+/// </summary>
 /// <remarks>
 /// Port of the MO-GOMEA of Luong, La Poutré and Bosman (Swarm and Evolutionary Computation 40, 2018; GECCO 2014),
 /// in the ENCAS variant with integer genes. Population <c>i</c> has <c>8 · 2^i</c> members and <c>m + 1 + i</c>
@@ -80,7 +82,9 @@ public sealed partial class GomeaEngine
     /// <summary>The evaluations charged so far.</summary>
     public long Evaluations => _evaluations;
 
-    /// <summary>The evaluations the problem reported as cache hits (charged only with <c>ChargeCacheHits</c>).</summary>
+    /// <summary>
+    /// The evaluations the problem reported as cache hits (charged only with <c>ChargeCacheHits</c>).
+    /// </summary>
     public long CacheHits => _cacheHits;
 
     /// <summary>The shared elitist archive.</summary>
@@ -104,7 +108,9 @@ public sealed partial class GomeaEngine
     /// <summary>True when the run stopped because the 20-population limit of the reference was reached.</summary>
     public bool PopulationLimitReached { get; private set; }
 
-    /// <summary>Runs whole population steps until at least <paramref name="evaluations"/> were charged or the run ends.</summary>
+    /// <summary>
+    /// Runs whole population steps until at least <paramref name="evaluations"/> were charged or the run ends.
+    /// </summary>
     /// <remarks>
     /// Returns only between population steps, where the state is complete, so a snapshot taken after this call and
     /// restored elsewhere continues exactly as an uninterrupted run would. With <see cref="StopMode.Exact"/> the
@@ -131,7 +137,8 @@ public sealed partial class GomeaEngine
     }
 
     /// <summary>Runs at most <paramref name="steps"/> population steps, or fewer if the run ends.</summary>
-    /// <remarks>Useful when evaluations may be free (uncharged cache hits) and an evaluation target might never be met.</remarks>
+    /// <remarks>Useful when evaluations may be free (uncharged cache hits) and an evaluation target might never be
+    /// met.</remarks>
     /// <param name="steps">The number of population steps to run.</param>
     /// <returns>True if the run can continue; false once it has finished.</returns>
     public bool RunSteps(int steps)

@@ -62,7 +62,8 @@ internal sealed class PairwiseEntropy
     /// numbers the reference computes by tallying member by member.
     /// </remarks>
     /// <param name="genomes">All genomes of the population.</param>
-    /// <param name="sample">Indices into <paramref name="genomes"/> of the sample; the first <paramref name="size"/>.</param>
+    /// <param name="sample">Indices into <paramref name="genomes"/> of the sample; the first <paramref
+    /// name="size"/>.</param>
     /// <param name="size">Sample size.</param>
     /// <param name="mi">Receives the matrix; the diagonal holds the single-gene entropies.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

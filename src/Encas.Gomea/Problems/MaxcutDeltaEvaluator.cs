@@ -30,7 +30,9 @@ internal sealed class MaxcutDeltaEvaluator
         _changedList = new int[n];
     }
 
-    /// <summary>Builds the evaluator, or returns null when a weight is not an integer or the sums could be inexact.</summary>
+    /// <summary>
+    /// Builds the evaluator, or returns null when a weight is not an integer or the sums could be inexact.
+    /// </summary>
     public static MaxcutDeltaEvaluator? TryCreate(IReadOnlyList<MaxcutInstance> graphs)
     {
         int n = graphs[0].VertexCount;
