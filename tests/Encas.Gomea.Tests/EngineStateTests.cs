@@ -117,6 +117,61 @@ public sealed class EngineStateTests
         Assert.True(free.CacheHits > 0);
     }
 
+    [Fact]
+    public void StopSmallerPopulations_SwitchesOffCoveredPopulations()
+    {
+        string folder = SharedData.Require("maxcut");
+        var problem = new Maxcut([
+            MaxcutInstance.Read(Path.Combine(folder, "maxcut_instance_25_0.txt"), 25),
+            MaxcutInstance.Read(Path.Combine(folder, "maxcut_instance_25_1.txt"), 25)]);
+        var plain = new GomeaEngine(problem, new GomeaOptions { Seed = 1, MaxEvaluations = 200_000 });
+        var stopping = new GomeaEngine(problem, new GomeaOptions
+        {
+            Seed = 1, MaxEvaluations = 200_000, StopSmallerPopulations = true,
+        });
+
+        plain.Run();
+        stopping.Run();
+
+        Assert.Equal(plain.PopulationCount, plain.ActivePopulationCount);
+        Assert.True(stopping.ActivePopulationCount < stopping.PopulationCount);
+        Assert.NotEqual(plain.Steps.Count, stopping.Steps.Count);
+    }
+
+    [Fact]
+    public void SmallArchiveTarget_DiscretisesObjectiveSpace_AndKeepsArchiveNondominated()
+    {
+        var engine = new GomeaEngine(new ZeromaxOnemax(100), new GomeaOptions
+        {
+            Seed = 1, ArchiveTarget = 20, MaxEvaluations = 30_000,
+        });
+
+        engine.Run();
+
+        Assert.True(engine.Archive.Discretised);
+        Assert.InRange(engine.Archive.Count, 1, 60);
+        for (int i = 0; i < engine.Archive.Count; i++)
+        {
+            for (int j = 0; j < engine.Archive.Count; j++)
+            {
+                Assert.False(
+                    i != j && Dominance.ParetoDominates(engine.Archive.Objectives(i), engine.Archive.Objectives(j)));
+            }
+        }
+    }
+
+    [Fact]
+    public void StrongMutation_RunIsDeterministic()
+    {
+        GomeaEngine a = GoldenTraceTests.RunWithKnownFront(
+            new LeadingOnesTrailingZeros(20), LeadingOnesTrailingZeros.ParetoFront(20), 3, MutationMode.Strong);
+        GomeaEngine b = GoldenTraceTests.RunWithKnownFront(
+            new LeadingOnesTrailingZeros(20), LeadingOnesTrailingZeros.ParetoFront(20), 3, MutationMode.Strong);
+
+        Assert.Equal(a.Steps, b.Steps);
+        Assert.NotNull(a.TargetFrontCoveredAt);
+    }
+
     private static GomeaEngine CreateMaxcut25()
     {
         string folder = SharedData.Require("maxcut");

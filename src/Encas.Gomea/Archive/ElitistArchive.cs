@@ -163,7 +163,7 @@ public sealed partial class ElitistArchive
 
         for (int j = 0; j < a.Length; j++)
         {
-            if ((int)(a[j] / _boxSize[j]) != (int)(b[j] / _boxSize[j]))
+            if (BoxIndex(a[j] / _boxSize[j]) != BoxIndex(b[j] / _boxSize[j]))
             {
                 return false;
             }
@@ -171,6 +171,11 @@ public sealed partial class ElitistArchive
 
         return true;
     }
+
+    // The reference truncates with a plain C cast; on x86-64 a NaN or out-of-range value becomes int.MinValue
+    // (the "integer indefinite" value), which a zero box size (zero objective range) produces.
+    private static int BoxIndex(double value) =>
+        double.IsNaN(value) || value >= 2147483648.0 || value <= -2147483649.0 ? int.MinValue : (int)value;
 
     /// <summary>Removes every member; the discretisation state is kept.</summary>
     public void Clear()

@@ -96,6 +96,9 @@ public sealed partial class GomeaEngine
     /// <summary>True once the run terminated (budget, covered target front or population limit).</summary>
     public bool IsFinished => _finished;
 
+    /// <summary>The number of started populations still running (all of them unless option -z stopped some).</summary>
+    public int ActivePopulationCount => _populations.Count(p => p is { Active: true });
+
     /// <summary>The number of populations started so far.</summary>
     public int PopulationCount => _populations.Count(p => p is not null);
 
@@ -175,7 +178,13 @@ public sealed partial class GomeaEngine
                 $"(got {genes.Length} and {objectives.Length})");
         }
 
-        return _archive.Offer(genes, objectives, constraint);
+        bool added = _archive.Offer(genes, objectives, constraint);
+        if (added && _options.TargetFront is { } front && !_targetCoveredAt.HasValue && ArchiveCovers(front))
+        {
+            _targetCoveredAt = _evaluations;
+        }
+
+        return added;
     }
 
     private bool CheckTermination()
