@@ -62,7 +62,8 @@ public sealed class ReferenceFigureTests
         Assert.Equal(expected, RunKnownFront("lotz", 100, seed));
     }
 
-    // §8.3: ENCAS build (integer genes, exact budget); the evaluation at which the last front point was first evaluated.
+    // §8.3: ENCAS build (integer genes, exact budget); the evaluation at which the last front point was first
+    // evaluated.
     [Theory]
     [InlineData("binary100", 1, 17_913)]
     [InlineData("binary100", 2, 17_592)]

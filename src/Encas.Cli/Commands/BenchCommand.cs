@@ -7,7 +7,10 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var bench = new Command("bench", "Benchmarks: the optimiser on benchmark problems, the cascade evaluator.");
+        var bench = new Command("bench", "Benchmarks: the optimiser on benchmark problems, the cascade evaluator.")
+        {
+            BenchGomeaCommand.Create(),
+        };
         return bench;
     }
 }

@@ -37,7 +37,9 @@ public static class Dominance
         return strict;
     }
 
-    /// <summary>Whether <paramref name="x"/> weakly Pareto dominates <paramref name="y"/> under the tolerance.</summary>
+    /// <summary>
+    /// Whether <paramref name="x"/> weakly Pareto dominates <paramref name="y"/> under the tolerance.
+    /// </summary>
     /// <param name="x">First objective vector.</param>
     /// <param name="y">Second objective vector.</param>
     /// <returns>True if x is nowhere worse (differences below the tolerance ignored).</returns>
@@ -70,7 +72,9 @@ public static class Dominance
         return cy > 0 || ParetoDominates(x, y);
     }
 
-    /// <summary>Weak constraint domination of (x, cx) over (y, cy): <c>≤</c> on violations, weak Pareto otherwise.</summary>
+    /// <summary>
+    /// Weak constraint domination of (x, cx) over (y, cy): <c>≤</c> on violations, weak Pareto otherwise.
+    /// </summary>
     /// <param name="x">Objectives of x.</param>
     /// <param name="cx">Constraint violation of x.</param>
     /// <param name="y">Objectives of y.</param>
@@ -86,7 +90,9 @@ public static class Dominance
         return cy > 0 || WeaklyParetoDominates(x, y);
     }
 
-    /// <summary>Whether x is strictly better than y in objective <paramref name="o"/> (constraint first, exact).</summary>
+    /// <summary>
+    /// Whether x is strictly better than y in objective <paramref name="o"/> (constraint first, exact).
+    /// </summary>
     /// <param name="x">Objectives of x.</param>
     /// <param name="cx">Constraint violation of x.</param>
     /// <param name="y">Objectives of y.</param>

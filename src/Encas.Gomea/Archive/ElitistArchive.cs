@@ -1,6 +1,9 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Archive;
 
-/// <summary>The elitist archive shared by all populations: the non-dominated solutions found so far, in order.</summary>
+/// <summary>
+/// The elitist archive shared by all populations: the non-dominated solutions found so far, in order.
+/// </summary>
 /// <remarks>
 /// Port of the reference archive (Bosman's MAMaLGaM machinery as used by MO-GOMEA). Order matters for parity: new
 /// members are appended and removals keep the order of the rest. Two solutions are "in the same box" when all their
@@ -66,6 +69,7 @@ public sealed partial class ElitistArchive
     /// <param name="objectives">Its objectives.</param>
     /// <param name="constraint">Its constraint violation.</param>
     /// <returns>True if the solution was added.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Offer(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         for (int i = 0; i < _count; i++)
@@ -99,7 +103,9 @@ public sealed partial class ElitistArchive
     /// <param name="objectives">Its objectives.</param>
     /// <param name="constraint">Its constraint violation.</param>
     /// <returns>Whether it became a new non-dominated point and whether the archive dominates it.</returns>
-    public ArchiveOffer OfferWithReplacement(ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public ArchiveOffer OfferWithReplacement(
+        ReadOnlySpan<int> genes, ReadOnlySpan<double> objectives, double constraint)
     {
         int twin = -1;
         for (int i = 0; i < _count; i++)
@@ -157,7 +163,7 @@ public sealed partial class ElitistArchive
 
         for (int j = 0; j < a.Length; j++)
         {
-            if ((int)(a[j] / _boxSize[j]) != (int)(b[j] / _boxSize[j]))
+            if (BoxIndex(a[j] / _boxSize[j]) != BoxIndex(b[j] / _boxSize[j]))
             {
                 return false;
             }
@@ -165,6 +171,11 @@ public sealed partial class ElitistArchive
 
         return true;
     }
+
+    // The reference truncates with a plain C cast; on x86-64 a NaN or out-of-range value becomes int.MinValue
+    // (the "integer indefinite" value), which a zero box size (zero objective range) produces.
+    private static int BoxIndex(double value) =>
+        double.IsNaN(value) || value >= 2147483648.0 || value <= -2147483649.0 ? int.MinValue : (int)value;
 
     /// <summary>Removes every member; the discretisation state is kept.</summary>
     public void Clear()
@@ -176,6 +187,7 @@ public sealed partial class ElitistArchive
     // The replacement rule: the candidate's Hamming distance to its nearest member other than the twin must exceed the
     // twin's own nearest-member distance. Decided without computing the candidate's full minimum: one member at
     // distance ≤ the twin's settles it. The twin's distance is cached until the archive changes.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsMoreDiverseThanTwin(ReadOnlySpan<int> genes, int twin)
     {
         if (_count < 2)

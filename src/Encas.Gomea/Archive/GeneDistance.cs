@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -11,6 +12,7 @@ internal static class GeneDistance
     /// Counts positions where <paramref name="a"/> and <paramref name="b"/> differ. The exact count is returned when it
     /// is below <paramref name="limit"/>; otherwise some value ≥ <paramref name="limit"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Hamming(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int limit)
     {
         int n = a.Length;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Model;
 
 namespace Encas.Gomea.Engine;
@@ -5,6 +6,7 @@ namespace Encas.Gomea.Engine;
 public sealed partial class GomeaEngine
 {
     // Uniform random genomes, each evaluated and offered to the archive with the plain rule, then objective ranges.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Initialise(Population population)
     {
         ReadOnlySpan<int> lower = _problem.Alphabet.Lower;
@@ -27,6 +29,7 @@ public sealed partial class GomeaEngine
 
     // One generation: learn the model (clusters, extreme clusters, one linkage tree per cluster), build one offspring
     // per parent by gene-pool optimal mixing, replace parents by offspring, then update ranges, discretisation, t_NIS.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunGeneration(Population population)
     {
         ClusterModel clusters = ObjectiveClustering.Build(

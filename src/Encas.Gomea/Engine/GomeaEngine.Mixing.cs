@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Archive;
 
 namespace Encas.Gomea.Engine;
@@ -8,6 +9,7 @@ public sealed partial class GomeaEngine
     // cluster member, evaluate if anything changed, offer to the archive, keep the change if it weakly dominates the
     // current solution or the archive does not dominate it. Forced improvement follows when nothing was kept or the
     // no-improvement stretch is long.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MixMultiObjective(MixingContext context, int cluster, int parent)
     {
         Population population = context.Population;
@@ -41,8 +43,8 @@ public sealed partial class GomeaEngine
 
             constraint = Evaluate(result, objectives, -1);
             ArchiveOffer offer = OfferToArchive(result, objectives, constraint);
-            bool improved = Dominance.ConstraintWeaklyDominates(objectives, constraint, backupObjectives, backupConstraint)
-                || !offer.IsDominated;
+            bool improved = !offer.IsDominated
+                || Dominance.ConstraintWeaklyDominates(objectives, constraint, backupObjectives, backupConstraint);
             Settle(improved, result, objectives, ref constraint, backup, backupObjectives, ref backupConstraint);
             changed |= improved;
             if (_budgetReached)
@@ -67,8 +69,8 @@ public sealed partial class GomeaEngine
 
                 constraint = Evaluate(result, objectives, -1);
                 ArchiveOffer offer = OfferToArchive(result, objectives, constraint);
-                bool improved = Dominance.ConstraintDominates(objectives, constraint, backupObjectives, backupConstraint)
-                    || offer.IsNewNondominated;
+                bool improved = offer.IsNewNondominated
+                    || Dominance.ConstraintDominates(objectives, constraint, backupObjectives, backupConstraint);
                 Settle(improved, result, objectives, ref constraint, backup, backupObjectives, ref backupConstraint);
                 if (improved)
                 {
@@ -97,6 +99,7 @@ public sealed partial class GomeaEngine
     // Single-objective GOM for a parent in the extreme cluster of objective o: as above, but a change is kept when it
     // is at least as good in o; forced improvement uses the archive's best member in o as the only donor and keeps
     // only strict improvements.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MixSingleObjective(MixingContext context, int cluster, int o, int parent)
     {
         Population population = context.Population;

@@ -5,7 +5,9 @@ using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Engine;
 
-/// <summary>The parameter-less MO-GOMEA with the interleaved multi-start scheme, as the reference C code runs it.</summary>
+/// <summary>
+/// The parameter-less MO-GOMEA with the interleaved multi-start scheme, as the reference C code runs it.
+/// </summary>
 /// <remarks>
 /// Port of the MO-GOMEA of Luong, La Poutré and Bosman (Swarm and Evolutionary Computation 40, 2018; GECCO 2014),
 /// in the ENCAS variant with integer genes. Population <c>i</c> has <c>8 · 2^i</c> members and <c>m + 1 + i</c>
@@ -80,7 +82,9 @@ public sealed partial class GomeaEngine
     /// <summary>The evaluations charged so far.</summary>
     public long Evaluations => _evaluations;
 
-    /// <summary>The evaluations the problem reported as cache hits (charged only with <c>ChargeCacheHits</c>).</summary>
+    /// <summary>
+    /// The evaluations the problem reported as cache hits (charged only with <c>ChargeCacheHits</c>).
+    /// </summary>
     public long CacheHits => _cacheHits;
 
     /// <summary>The shared elitist archive.</summary>
@@ -91,6 +95,9 @@ public sealed partial class GomeaEngine
 
     /// <summary>True once the run terminated (budget, covered target front or population limit).</summary>
     public bool IsFinished => _finished;
+
+    /// <summary>The number of started populations still running (all of them unless option -z stopped some).</summary>
+    public int ActivePopulationCount => _populations.Count(p => p is { Active: true });
 
     /// <summary>The number of populations started so far.</summary>
     public int PopulationCount => _populations.Count(p => p is not null);
@@ -104,7 +111,9 @@ public sealed partial class GomeaEngine
     /// <summary>True when the run stopped because the 20-population limit of the reference was reached.</summary>
     public bool PopulationLimitReached { get; private set; }
 
-    /// <summary>Runs whole population steps until at least <paramref name="evaluations"/> were charged or the run ends.</summary>
+    /// <summary>
+    /// Runs whole population steps until at least <paramref name="evaluations"/> were charged or the run ends.
+    /// </summary>
     /// <remarks>
     /// Returns only between population steps, where the state is complete, so a snapshot taken after this call and
     /// restored elsewhere continues exactly as an uninterrupted run would. With <see cref="StopMode.Exact"/> the
@@ -130,6 +139,26 @@ public sealed partial class GomeaEngine
         }
     }
 
+    /// <summary>Runs at most <paramref name="steps"/> population steps, or fewer if the run ends.</summary>
+    /// <remarks>Useful when evaluations may be free (uncharged cache hits) and an evaluation target might never be
+    /// met.</remarks>
+    /// <param name="steps">The number of population steps to run.</param>
+    /// <returns>True if the run can continue; false once it has finished.</returns>
+    public bool RunSteps(int steps)
+    {
+        for (int i = 0; i < steps; i++)
+        {
+            if (CheckTermination())
+            {
+                return false;
+            }
+
+            Step();
+        }
+
+        return !CheckTermination();
+    }
+
     /// <summary>Runs to termination.</summary>
     public void Run() => RunUntil(long.MaxValue);
 
@@ -149,7 +178,13 @@ public sealed partial class GomeaEngine
                 $"(got {genes.Length} and {objectives.Length})");
         }
 
-        return _archive.Offer(genes, objectives, constraint);
+        bool added = _archive.Offer(genes, objectives, constraint);
+        if (added && _options.TargetFront is { } front && !_targetCoveredAt.HasValue && ArchiveCovers(front))
+        {
+            _targetCoveredAt = _evaluations;
+        }
+
+        return added;
     }
 
     private bool CheckTermination()

@@ -12,13 +12,17 @@ public sealed record GomeaOptions
     /// <summary>Where a budgeted run stops: end of generation (original) or exactly at the budget (ENCAS).</summary>
     public StopMode StopMode { get; init; } = StopMode.EndOfGeneration;
 
-    /// <summary>The elitist-archive size target that drives the objective-space discretisation (default 1000).</summary>
+    /// <summary>
+    /// The elitist-archive size target that drives the objective-space discretisation (default 1000).
+    /// </summary>
     public int ArchiveTarget { get; init; } = 1000;
 
     /// <summary>Optional mutation after every donor copy (default none).</summary>
     public MutationMode Mutation { get; init; } = MutationMode.None;
 
-    /// <summary>Whether smaller populations whose front is covered by a larger one are switched off (option -z).</summary>
+    /// <summary>
+    /// Whether smaller populations whose front is covered by a larger one are switched off (option -z).
+    /// </summary>
     public bool StopSmallerPopulations { get; init; }
 
     /// <summary>Whether evaluations reported as cache hits count against the budget (ENCAS: false).</summary>
@@ -27,6 +31,8 @@ public sealed record GomeaOptions
     /// <summary>A known Pareto front; when set, the engine records when the archive first holds all of it.</summary>
     public IReadOnlyList<double[]>? TargetFront { get; init; }
 
-    /// <summary>Whether the run terminates (between population steps) once the archive holds the whole target front.</summary>
+    /// <summary>
+    /// Whether the run terminates (between population steps) once the archive holds the whole target front.
+    /// </summary>
     public bool StopWhenTargetFrontCovered { get; init; }
 }

@@ -52,7 +52,9 @@ internal sealed class MixingContext
     /// <summary>How many offspring were built (all, unless an exact budget stopped the generation).</summary>
     public int Produced { get; set; }
 
-    /// <summary>Offspring replace their parents one for one; unbuilt offspring (exact budget) leave parents as they are.</summary>
+    /// <summary>
+    /// Offspring replace their parents one for one; unbuilt offspring (exact budget) leave parents as they are.
+    /// </summary>
     public void ReplaceParents()
     {
         Population p = Population;

@@ -3,7 +3,9 @@ namespace Encas.Gomea.Metrics;
 /// <summary>Hypervolume of a set of bi-objective points under maximisation, relative to a reference point.</summary>
 public static class Hypervolume2D
 {
-    /// <summary>The area dominated by <paramref name="points"/> and dominating (<paramref name="r0"/>, <paramref name="r1"/>).</summary>
+    /// <summary>
+    /// The area dominated by <paramref name="points"/> and dominating (<paramref name="r0"/>, <paramref name="r1"/>).
+    /// </summary>
     /// <remarks>
     /// Points are sorted by the first objective, descending; each point adds the strip between its second objective
     /// and the best second objective seen so far. Dominated points add nothing; coordinates are clipped at the

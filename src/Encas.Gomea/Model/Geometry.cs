@@ -1,6 +1,8 @@
 namespace Encas.Gomea.Model;
 
-/// <summary>Euclidean distance summed in the reference's order (dimension by dimension, then one square root).</summary>
+/// <summary>
+/// Euclidean distance summed in the reference's order (dimension by dimension, then one square root).
+/// </summary>
 internal static class Geometry
 {
     public static double Distance(ReadOnlySpan<double> x, ReadOnlySpan<double> y)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Model;
@@ -13,6 +14,7 @@ namespace Encas.Gomea.Model;
 /// </remarks>
 internal static class LinkageTree
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[][] Build(double[] mi, int length, Lcg48 rng)
     {
         int l = length;
@@ -93,6 +95,7 @@ internal static class LinkageTree
         return fos;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Merge(double[] s, int l, int[][] sets, int setCount, int r0, int r1, int[] merged)
     {
         double size0 = sets[r0].Length;
@@ -129,6 +132,7 @@ internal static class LinkageTree
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NearestNeighbour(int index, double[] s, int l, int[][] sets, int setCount)
     {
         int result = 0;

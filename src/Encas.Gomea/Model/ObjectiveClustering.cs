@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Model;
@@ -12,6 +13,7 @@ namespace Encas.Gomea.Model;
 /// </remarks>
 internal static class ObjectiveClustering
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ClusterModel Build(double[][] objectives, ReadOnlySpan<double> ranges, int k, Lcg48 rng)
     {
         int n = objectives.Length;
@@ -84,6 +86,7 @@ internal static class ObjectiveClustering
         return new ClusterModel(clusterSize, members, means, extreme);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunKMeans(double[][] scaled, double[][] means, int[][] members, int[] sizes)
     {
         int n = scaled.Length;

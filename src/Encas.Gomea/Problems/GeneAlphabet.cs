@@ -1,7 +1,10 @@
 namespace Encas.Gomea.Problems;
 
-/// <summary>The value range of every gene: gene <c>j</c> takes the integers in [<c>Lower[j]</c>, <c>Upper[j]</c>).</summary>
-/// <remarks>The upper bound is exclusive, as in the ENCAS build of the reference (it is not an alphabet size).</remarks>
+/// <summary>
+/// The value range of every gene: gene <c>j</c> takes the integers in [<c>Lower[j]</c>, <c>Upper[j]</c>).
+/// </summary>
+/// <remarks>The upper bound is exclusive, as in the ENCAS build of the reference (it is not an alphabet
+/// size).</remarks>
 public sealed class GeneAlphabet
 {
     private readonly int[] _lower;
@@ -45,7 +48,9 @@ public sealed class GeneAlphabet
     /// <returns><c>Upper − Lower</c>.</returns>
     public int Cardinality(int gene) => _upper[gene] - _lower[gene];
 
-    /// <summary>An alphabet of <paramref name="length"/> genes that all take values in [0, <paramref name="size"/>).</summary>
+    /// <summary>
+    /// An alphabet of <paramref name="length"/> genes that all take values in [0, <paramref name="size"/>).
+    /// </summary>
     /// <param name="length">Number of genes.</param>
     /// <param name="size">Values per gene.</param>
     /// <returns>The alphabet.</returns>

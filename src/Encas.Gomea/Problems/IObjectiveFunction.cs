@@ -1,6 +1,8 @@
 namespace Encas.Gomea.Problems;
 
-/// <summary>A problem the engine optimises: integer genomes in, maximised objectives and a constraint value out.</summary>
+/// <summary>
+/// A problem the engine optimises: integer genomes in, maximised objectives and a constraint value out.
+/// </summary>
 /// <remarks>
 /// All objectives are maximised, as in the reference. An implementation may repair the genome in place (Lamarckian
 /// repair); the engine then keeps the repaired genome. Implementations are called from one thread at a time.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Problems;
 
 /// <summary>Zeromax–Onemax over integer genes: <c>f0 = Σ(ub_j − 1 − x_j)</c>, <c>f1 = Σ(x_j − lb_j)</c>.</summary>
@@ -22,6 +23,7 @@ public sealed class IntegerZeromaxOnemax : IObjectiveFunction
     public int ObjectiveCount => 2;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         ReadOnlySpan<int> lower = Alphabet.Lower;

@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using Encas.Gomea.Random;
 
 namespace Encas.Gomea.Problems;
 
-/// <summary>Multi-objective 0/1 knapsack: maximise the profit in every knapsack, constraint = total overweight.</summary>
+/// <summary>
+/// Multi-objective 0/1 knapsack: maximise the profit in every knapsack, constraint = total overweight.
+/// </summary>
 /// <remarks>
 /// <c>f_k = Σ_i p_k,i x_i</c>; constraint <c>Σ_k max(0, Σ_i w_k,i x_i − c_k)</c>. With repair on, an infeasible genome
 /// is repaired in place by removing packed items in increasing order of <c>max_k p_k,i / w_k,i</c> (middle clusters)
@@ -69,6 +72,7 @@ public sealed class Knapsack : IObjectiveFunction
     public int ObjectiveCount => _instance.Capacities.Length;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         int m = ObjectiveCount;

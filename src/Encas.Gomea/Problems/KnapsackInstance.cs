@@ -1,6 +1,8 @@
 namespace Encas.Gomea.Problems;
 
-/// <summary>A multi-objective 0/1 knapsack instance: per knapsack a capacity and per item a weight and a profit.</summary>
+/// <summary>
+/// A multi-objective 0/1 knapsack instance: per knapsack a capacity and per item a weight and a profit.
+/// </summary>
 public sealed class KnapsackInstance
 {
     /// <summary>Creates an instance from its numbers.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Problems;
 
 /// <summary>LOTZ on a binary genome: <c>f0</c> = leading ones, <c>f1</c> = trailing zeros.</summary>
@@ -18,6 +19,7 @@ public sealed class LeadingOnesTrailingZeros : IObjectiveFunction
     public int ObjectiveCount => 2;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         int leading = 0;

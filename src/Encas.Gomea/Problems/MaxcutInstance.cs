@@ -28,8 +28,11 @@ public sealed class MaxcutInstance
     /// <summary>Edge weights.</summary>
     public double[] Weights { get; }
 
-    /// <summary>Reads <c>maxcut_instance_&lt;V&gt;_&lt;k&gt;.txt</c>: a line <c>V E</c>, then <c>u v w</c> per edge.</summary>
-    /// <remarks>Vertices are 1-based in the file. As in the reference, the edge list ends at the first empty line.</remarks>
+    /// <summary>
+    /// Reads <c>maxcut_instance_&lt;V&gt;_&lt;k&gt;.txt</c>: a line <c>V E</c>, then <c>u v w</c> per edge.
+    /// </summary>
+    /// <remarks>Vertices are 1-based in the file. As in the reference, the edge list ends at the first empty
+    /// line.</remarks>
     /// <param name="path">The instance file.</param>
     /// <param name="vertices">The expected number of vertices (the genome length).</param>
     /// <returns>The instance.</returns>

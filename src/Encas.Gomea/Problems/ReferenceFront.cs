@@ -2,7 +2,9 @@ using System.Globalization;
 
 namespace Encas.Gomea.Problems;
 
-/// <summary>Reads reference Pareto fronts stored as one point per line (knapsack <c>.pareto</c>, MAXCUT fronts).</summary>
+/// <summary>
+/// Reads reference Pareto fronts stored as one point per line (knapsack <c>.pareto</c>, MAXCUT fronts).
+/// </summary>
 public static class ReferenceFront
 {
     /// <summary>Reads a front file; a first line holding a single integer (a point count) is skipped.</summary>
@@ -10,7 +12,8 @@ public static class ReferenceFront
     /// <param name="objectives">The number of objectives per point.</param>
     /// <returns>The points, in file order.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A line does not hold the expected numbers; names file and line.</exception>
+    /// <exception cref="InvalidDataException">A line does not hold the expected numbers; names file and
+    /// line.</exception>
     public static double[][] Read(string path, int objectives = 2)
     {
         if (!File.Exists(path))
@@ -52,7 +55,8 @@ public static class ReferenceFront
     /// <param name="path">The file.</param>
     /// <param name="count">The number of integers expected.</param>
     /// <returns>The integers.</returns>
-    /// <exception cref="InvalidDataException">Too few integers or a token that is not one; names file and line.</exception>
+    /// <exception cref="InvalidDataException">Too few integers or a token that is not one; names file and
+    /// line.</exception>
     public static int[] ReadIntegers(string path, int count)
     {
         var reader = new InstanceTokenReader(path);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Problems;
 
 /// <summary>Deceptive Trap-5 against Inverse Trap-5, tight encoding, on a binary genome.</summary>
@@ -29,6 +30,7 @@ public sealed class TrapFive : IObjectiveFunction
     public int ObjectiveCount => 2;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         objectives[0] = Trap(genes, 1);

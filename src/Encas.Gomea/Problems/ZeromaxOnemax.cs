@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Encas.Gomea.Problems;
 
 /// <summary>Bi-objective Zeromax–Onemax on a binary genome: <c>f0</c> counts zeros, <c>f1</c> counts ones.</summary>
@@ -18,6 +19,7 @@ public sealed class ZeromaxOnemax : IObjectiveFunction
     public int ObjectiveCount => 2;
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EvaluationOutcome Evaluate(Span<int> genes, Span<double> objectives, int extremeObjective)
     {
         int zeros = 0;

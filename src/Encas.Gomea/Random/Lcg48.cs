@@ -31,7 +31,9 @@ public sealed class Lcg48
         _state = state & Mask;
     }
 
-    /// <summary>The current 48-bit state; together with <see cref="FromState"/> it saves and restores the stream.</summary>
+    /// <summary>
+    /// The current 48-bit state; together with <see cref="FromState"/> it saves and restores the stream.
+    /// </summary>
     public ulong State => _state;
 
     /// <summary>Recreates a generator positioned exactly where one with the given <see cref="State"/> was.</summary>

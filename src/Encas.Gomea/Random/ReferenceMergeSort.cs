@@ -20,7 +20,9 @@ public static class ReferenceMergeSort
         return sorted;
     }
 
-    /// <summary>Writes the sort order of <paramref name="keys"/> into <paramref name="sorted"/> without allocating.</summary>
+    /// <summary>
+    /// Writes the sort order of <paramref name="keys"/> into <paramref name="sorted"/> without allocating.
+    /// </summary>
     /// <param name="keys">The keys to sort; not modified.</param>
     /// <param name="sorted">Receives the permutation; same length as the keys.</param>
     /// <param name="scratch">Working space of the same length.</param>
