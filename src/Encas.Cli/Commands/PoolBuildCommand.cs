@@ -25,8 +25,8 @@ internal static class PoolBuildCommand
         };
         var data = new Option<string>("--data")
         {
-            Description = "Folder with val_x.npy, val_y.npy, test_x.npy, test_y.npy, or {val,test}-images-idx3-ubyte.gz "
-                + "and {val,test}-labels-idx1-ubyte.gz.",
+            Description = "Folder with val_x.npy, val_y.npy, test_x.npy, test_y.npy, or "
+                + "{val,test}-images-idx3-ubyte.gz and {val,test}-labels-idx1-ubyte.gz.",
             Required = true,
         };
         var output = new Option<string>("--out") { Description = "The pool folder to create.", Required = true };

@@ -89,7 +89,8 @@ public sealed class PoolBuilder(OnnxSessionFactory sessions, ILogger? logger = n
         var manifest = new PoolManifest(PoolManifest.FormatName, PoolManifest.CurrentVersion, classes, splitEntries,
             entries, $"encas pool build --models {Path.GetFullPath(options.Models)} --data "
             + Path.GetFullPath(options.Data));
-        AtomicFile.WriteAllText(Path.Combine(stage.Path, BuildRecordFile), JsonSerializer.Serialize(records, RecordJson));
+        AtomicFile.WriteAllText(Path.Combine(stage.Path, BuildRecordFile),
+            JsonSerializer.Serialize(records, RecordJson));
         AtomicFile.WriteAllText(Path.Combine(stage.Path, PoolManifest.FileName), manifest.ToJson());
         stage.Publish();
         return (manifest, records);

@@ -169,7 +169,8 @@ internal sealed partial class GraphWalk
     private TensorFacts Transpose(NodeProto node)
     {
         var x = In(node, 0);
-        long[] perm = NodeAttributes.Ints(node, "perm") ?? [.. Enumerable.Range(0, x.Rank).Reverse().Select(i => (long)i)];
+        long[] perm = NodeAttributes.Ints(node, "perm")
+            ?? [.. Enumerable.Range(0, x.Rank).Reverse().Select(i => (long)i)];
         return new TensorFacts([.. perm.Select(p => x.Shape[p])]);
     }
 

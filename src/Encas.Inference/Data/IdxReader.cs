@@ -31,7 +31,8 @@ public static class IdxReader
 
             if (magic[2] != UnsignedByte)
             {
-                throw new InvalidDataException($"{path}: IDX type code 0x{magic[2]:x2}; only unsigned bytes (0x08) are read");
+                throw new InvalidDataException(
+                    $"{path}: IDX type code 0x{magic[2]:x2}; only unsigned bytes (0x08) are read");
             }
 
             var shape = new int[magic[3]];

@@ -1,8 +1,8 @@
 namespace Encas.Inference.Runtime;
 
 /// <summary>The stored outputs of one model on one split.</summary>
-/// <param name="Values">Softmax probabilities as half, row-major, <paramref name="Rows"/> × <paramref name="Classes"/>.
-/// </param>
+/// <param name="Values">Softmax probabilities as half, row-major, <paramref name="Rows"/> ×
+/// <paramref name="Classes"/>.</param>
 /// <param name="Rows">Samples.</param>
 /// <param name="Classes">Classes (columns).</param>
 /// <param name="Kind">What the model's raw output was.</param>

@@ -95,7 +95,8 @@ public sealed class OnnxModelRunner : IModelRunner
             using var results = Execute(input);
             var result = results[0];
             long[] outShape = result.GetTensorTypeAndShape().Shape;
-            if (outShape.Length != 2 || outShape[0] != fed || outShape[1] < 1 || (classes > 0 && outShape[1] != classes))
+            if (outShape.Length != 2 || outShape[0] != fed || outShape[1] < 1
+                || (classes > 0 && outShape[1] != classes))
             {
                 throw new InvalidDataException(
                     $"{_file}: output '{_outputName}' has shape {Dims(outShape)} for a batch of {fed}; expected "

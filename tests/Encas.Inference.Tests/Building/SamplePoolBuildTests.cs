@@ -53,7 +53,8 @@ public sealed class SamplePoolBuildTests(ITestOutputHelper output)
                 double gap = Math.Abs(referenceAccuracy - manifest.Models[m].Accuracy[split]);
                 if (gap > 1e-9)
                 {
-                    accuracyGaps.Add($"{names[m]} {split}: {manifest.Models[m].Accuracy[split]} vs {referenceAccuracy}");
+                    accuracyGaps.Add(
+                        $"{names[m]} {split}: {manifest.Models[m].Accuracy[split]} vs {referenceAccuracy}");
                 }
 
                 // A half-ulp difference can move a near-tie argmax: allow at most 2 samples in 10,000.

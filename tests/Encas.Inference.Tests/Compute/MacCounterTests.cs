@@ -46,8 +46,8 @@ public sealed class MacCounterTests
     [Fact]
     public void Count_PoolingAndShapeArithmetic_AreFollowed()
     {
-        // x [N,1,8,8] → MaxPool 2x2 ceil_mode over 7x7 → ... exported-PyTorch flatten: Shape → Gather → Unsqueeze
-        // → Concat → Reshape. MaxPool 3x3 stride 2 ceil over 8: ceil((8-3)/2)+1 = 4; 16 features × 2 = 32 MACs.
+        // x [N,1,8,8] → MaxPool 3x3, stride 2, ceil_mode: ceil((8 - 3) / 2) + 1 = 4 per axis (floor mode: 3),
+        // then a flatten as PyTorch exports it (Shape → Gather → Concat → Reshape), then 16 × 2 = 32 MACs.
         var model = new OnnxBuilder()
             .Input("x", OnnxBuilder.Float, "N", 1, 8, 8)
             .Weights("W", [16, 2], OnnxBuilder.Pattern(32))

@@ -31,7 +31,8 @@ public static class TinyModels
         {
             OnnxBuilder.Int("group", 2), OnnxBuilder.Ints("strides", 2, 2), OnnxBuilder.Ints("dilations", 2, 2),
         };
-        attributes.Add(autoPad == "NOTSET" ? OnnxBuilder.Ints("pads", 1, 1, 1, 1) : OnnxBuilder.Text("auto_pad", autoPad));
+        attributes.Add(autoPad == "NOTSET" ? OnnxBuilder.Ints("pads", 1, 1, 1, 1)
+            : OnnxBuilder.Text("auto_pad", autoPad));
         int flat = autoPad == "NOTSET" ? 96 : 150;
         return new OnnxBuilder()
             .Input("x", OnnxBuilder.Float, "N", 4, 9, 9)
