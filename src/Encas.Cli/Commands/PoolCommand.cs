@@ -7,9 +7,10 @@ internal static class PoolCommand
 {
     public static Command Create()
     {
-        var pool = new Command("pool", "Model pools: import stored outputs, show a pool.")
+        var pool = new Command("pool", "Model pools: import stored outputs, build from ONNX models, show a pool.")
         {
             PoolImportCommand.Create(),
+            PoolBuildCommand.Create(),
             PoolShowCommand.Create(),
         };
         return pool;
