@@ -19,6 +19,9 @@ public sealed partial class ElitistArchive
     private double[][] _objectives = [];
     private double[] _constraints = [];
     private int[] _nearestDistance = [];
+    private ulong[][] _packed = [];
+    private readonly ulong[] _packedCandidate;
+    private bool _packedUsable = true;
     private int _count;
 
     /// <summary>Creates an empty archive.</summary>
@@ -29,6 +32,7 @@ public sealed partial class ElitistArchive
         _geneCount = geneCount;
         _objectiveCount = objectiveCount;
         _boxSize = new double[objectiveCount];
+        _packedCandidate = new ulong[(geneCount + 63) >> 6];
         EnsureCapacity(10);
     }
 
@@ -134,6 +138,7 @@ public sealed partial class ElitistArchive
         if (IsMoreDiverseThanTwin(genes, twin))
         {
             genes.CopyTo(_genes[twin]);
+            PackMember(twin);
             objectives.CopyTo(_objectives[twin]);
             _constraints[twin] = constraint;
             InvalidateDistances();
@@ -195,16 +200,25 @@ public sealed partial class ElitistArchive
             return false;
         }
 
+        bool packed = _packedUsable && GeneDistance.TryPackBinary(genes, _packedCandidate);
         int twinDistance = _nearestDistance[twin];
         if (twinDistance < 0)
         {
-            twinDistance = NearestHammingDistance(_genes[twin], twin);
+            twinDistance = packed ? NearestPackedDistance(_packed[twin], twin) : NearestHammingDistance(_genes[twin], twin);
             _nearestDistance[twin] = twinDistance;
         }
 
         for (int i = 0; i < _count; i++)
         {
-            if (i != twin && GeneDistance.Hamming(genes, _genes[i], twinDistance + 1) <= twinDistance)
+            if (i == twin)
+            {
+                continue;
+            }
+
+            int distance = packed
+                ? GeneDistance.Hamming(_packedCandidate, _packed[i], twinDistance + 1)
+                : GeneDistance.Hamming(genes, _genes[i], twinDistance + 1);
+            if (distance <= twinDistance)
             {
                 return false;
             }
@@ -233,6 +247,35 @@ public sealed partial class ElitistArchive
         return best;
     }
 
+    private int NearestPackedDistance(ulong[] bits, int excluded)
+    {
+        int best = -1;
+        for (int i = 0; i < _count; i++)
+        {
+            if (i == excluded)
+            {
+                continue;
+            }
+
+            int distance = GeneDistance.Hamming(bits, _packed[i], best < 0 ? int.MaxValue : best);
+            if (best < 0 || distance < best)
+            {
+                best = distance;
+            }
+        }
+
+        return best;
+    }
+
+    // Binary genomes are also kept as bit sets for fast Hamming distances; one non-binary member turns this off.
+    private void PackMember(int index)
+    {
+        if (_packedUsable && !GeneDistance.TryPackBinary(_genes[index], _packed[index]))
+        {
+            _packedUsable = false;
+        }
+    }
+
     private void InvalidateDistances() =>
         Array.Fill(_nearestDistance, -1, 0, Math.Min(_count + 1, _nearestDistance.Length));
 
@@ -250,6 +293,7 @@ public sealed partial class ElitistArchive
             if (kept != i)
             {
                 (_genes[kept], _genes[i]) = (_genes[i], _genes[kept]);
+                (_packed[kept], _packed[i]) = (_packed[i], _packed[kept]);
                 (_objectives[kept], _objectives[i]) = (_objectives[i], _objectives[kept]);
                 _constraints[kept] = _constraints[i];
             }
@@ -265,6 +309,7 @@ public sealed partial class ElitistArchive
         EnsureCapacity(_count + 1);
         InvalidateDistances();
         genes.CopyTo(_genes[_count]);
+        PackMember(_count);
         objectives.CopyTo(_objectives[_count]);
         _constraints[_count] = constraint;
         _count++;
@@ -282,11 +327,13 @@ public sealed partial class ElitistArchive
         Array.Resize(ref _genes, capacity);
         Array.Resize(ref _objectives, capacity);
         Array.Resize(ref _constraints, capacity);
+        Array.Resize(ref _packed, capacity);
         _nearestDistance = new int[capacity];
         Array.Fill(_nearestDistance, -1);
         for (int i = old; i < capacity; i++)
         {
             _genes[i] = new int[_geneCount];
+            _packed[i] = new ulong[_packedCandidate.Length];
             _objectives[i] = new double[_objectiveCount];
         }
 
