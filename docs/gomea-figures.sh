@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Reruns the reference measurements of ../shared/reference/mo-gomea.md §7 with `encas bench gomea`, seeds 1-5,
-# one run at a time, and prints one line per run: tag, wall seconds (process start to exit), then the JSON summary.
+# one run at a time, and prints one line per run: tag, seed, wall seconds (process start to exit), CPU seconds
+# (user + system, from /usr/bin/time), the 1-minute load average before the run, then the JSON summary.
 # Usage: docs/gomea-figures.sh [ENCAS_BINARY] [DATA_DIR] > runs.txt
 set -euo pipefail
 ENCAS=${1:-src/Encas.Cli/bin/Release/net10.0/encas}
 DATA=${2:-../shared/data/mogomea}
 ALPHA="$DATA/encas_alphabets"
+cpu_file=$(mktemp)
+trap 'rm -f "$cpu_file"' EXIT
 
 cases=(
   "zm50|--problem zeromax-onemax --length 50 --evaluations 10000000"
@@ -33,10 +36,12 @@ for entry in "${cases[@]}"; do
   tag=${entry%%|*}
   args=${entry#*|}
   for seed in 1 2 3 4 5; do
+    load=$(cut -d' ' -f1 /proc/loadavg)
     start=$(date +%s.%N)
     # shellcheck disable=SC2086
-    json=$("$ENCAS" bench gomea $args --seed "$seed" --instances "$DATA")
+    json=$(/usr/bin/time -f '%U %S' -o "$cpu_file" "$ENCAS" bench gomea $args --seed "$seed" --instances "$DATA")
     end=$(date +%s.%N)
-    printf '%s %s %.3f %s\n' "$tag" "$seed" "$(echo "$end - $start" | bc)" "$json"
+    cpu=$(awk '{ printf "%.3f", $1 + $2 }' "$cpu_file")
+    printf '%s %s %.3f %s %s %s\n' "$tag" "$seed" "$(echo "$end - $start" | bc)" "$cpu" "$load" "$json"
   done
 done

@@ -30,18 +30,20 @@ REF = {
 
 runs = {}
 for line in open(sys.argv[1]):
-    tag, seed, wall, payload = line.split(" ", 3)
-    runs.setdefault(tag, []).append((int(seed), float(wall), json.loads(payload)))
+    tag, seed, wall, cpu, load, payload = line.split(" ", 5)
+    runs.setdefault(tag, []).append((int(seed), float(wall), json.loads(payload), float(cpu), float(load)))
 
 print("| case | ours: evals at front / HV ratio, seeds 1-5 | match | final evals (range) | "
-      "ours wall s (mean) | ours engine s (mean) | reference wall s (mean) | ratio ref/ours (wall) |")
-print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+      "reference wall s | ours wall s | ours CPU s | ours engine s | ref/ours wall | ref/ours CPU | load |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for tag, (evals, ratios, ref_wall) in REF.items():
     if tag not in runs:
         continue
     rs = sorted(runs[tag])
     walls = [r[1] for r in rs]
     engine = [r[2]["seconds"] for r in rs]
+    cpus = [r[3] for r in rs]
+    loads = [r[4] for r in rs]
     finals = [r[2]["final_evaluations"] for r in rs]
     if evals is not None:
         ours = [r[2]["evaluations_at_front"] for r in rs]
@@ -51,5 +53,6 @@ for tag, (evals, ratios, ref_wall) in REF.items():
         ours = [r[2]["hv_ratio"] for r in rs]
         shown = " · ".join(f"{v:.6f}" for v in ours)
         ok = all(abs(round(o, 6) - e) < 1e-9 for o, e in zip(ours, ratios))
-    print(f"| {tag} | {shown} | {'yes' if ok else 'NO'} | {min(finals):,}–{max(finals):,} | "
-          f"{mean(walls):.3f} | {mean(engine):.3f} | {ref_wall} | {ref_wall / mean(walls):.2f} |")
+    print(f"| {tag} | {shown} | {'yes' if ok else 'NO'} | {min(finals):,}–{max(finals):,} | {ref_wall} | "
+          f"{mean(walls):.3f} | {mean(cpus):.3f} | {mean(engine):.3f} | {ref_wall / mean(walls):.2f} | "
+          f"{ref_wall / mean(cpus):.2f} | {min(loads):.1f}–{max(loads):.1f} |")

@@ -44,6 +44,30 @@ public sealed class EngineStateTests
     }
 
     [Fact]
+    public void ChunkedRun_RestoredIntoAFreshEngineAtEveryChunk_ReproducesGoldenTrace()
+    {
+        string golden = SharedData.Require("golden", "zm100_seed1_statistics.dat");
+        var options = new GomeaOptions
+        {
+            Seed = 1,
+            MaxEvaluations = 10_000_000,
+            TargetFront = ZeromaxOnemax.ParetoFront(100),
+            StopWhenTargetFrontCovered = true,
+        };
+        var engine = new GomeaEngine(new ZeromaxOnemax(100), options);
+
+        while (engine.RunUntil(engine.Evaluations + 700))
+        {
+            byte[] snapshot = engine.Snapshot();
+            engine = new GomeaEngine(new ZeromaxOnemax(100), options);
+            engine.Restore(snapshot);
+        }
+
+        GoldenStatistics.AssertMatches(golden, engine.Steps);
+        Assert.Equal(18_181, engine.TargetFrontCoveredAt);
+    }
+
+    [Fact]
     public void SameSeed_SameTrajectory_DifferentSeed_DifferentTrajectory()
     {
         GomeaEngine a = GoldenTraceTests.RunWithKnownFront(new TrapFive(50), TrapFive.ParetoFront(50), seed: 9);

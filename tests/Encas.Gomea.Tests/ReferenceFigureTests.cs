@@ -140,6 +140,64 @@ public sealed class ReferenceFigureTests
         Assert.Equal(17, engine.Archive.Count);
     }
 
+    // §8.2, remaining rows: HV ratios to 6 decimals and the final evaluation count of each run.
+    [Theory]
+    [InlineData("mc", 50, 1_000_000, 1, 0.999983)]
+    [InlineData("mc", 50, 1_000_000, 2, 0.999991)]
+    [InlineData("mc", 50, 1_000_000, 3, 0.999998)]
+    [InlineData("mc", 50, 1_000_000, 4, 0.999998)]
+    [InlineData("mc", 50, 1_000_000, 5, 0.999988)]
+    [InlineData("kn", 100, 1_000_000, 1, 0.998288)]
+    [InlineData("kn", 100, 1_000_000, 2, 0.999437)]
+    [InlineData("kn", 100, 1_000_000, 3, 0.999413)]
+    [InlineData("kn", 100, 1_000_000, 4, 0.998257)]
+    [InlineData("kn", 100, 1_000_000, 5, 0.998232)]
+    public void FixedBudget_HypervolumeRatio_MatchesReference(
+        string problem, int length, long budget, int seed, double expected)
+    {
+        double ratio = problem == "mc" ? RunMaxcut(length, seed, budget).Ratio : RunKnapsack(length, seed, budget);
+
+        Assert.Equal(expected, Math.Round(ratio, 6));
+    }
+
+    [Theory]
+    [Trait("Category", "Slow")]
+    [InlineData("mc", 50, 5_000_000, 1, 0.999988)]
+    [InlineData("mc", 50, 5_000_000, 2, 0.999999)]
+    [InlineData("mc", 50, 5_000_000, 3, 0.999999)]
+    [InlineData("mc", 50, 5_000_000, 4, 0.999998)]
+    [InlineData("mc", 50, 5_000_000, 5, 0.999993)]
+    [InlineData("mc", 100, 2_000_000, 1, 0.998990)]
+    [InlineData("mc", 100, 2_000_000, 2, 0.999589)]
+    [InlineData("mc", 100, 2_000_000, 3, 0.999271)]
+    [InlineData("mc", 100, 2_000_000, 4, 0.997063)]
+    [InlineData("mc", 100, 2_000_000, 5, 0.999352)]
+    [InlineData("kn", 250, 2_000_000, 1, 0.993366)]
+    [InlineData("kn", 250, 2_000_000, 2, 0.994198)]
+    [InlineData("kn", 250, 2_000_000, 3, 0.992050)]
+    [InlineData("kn", 250, 2_000_000, 4, 0.993412)]
+    [InlineData("kn", 250, 2_000_000, 5, 0.992536)]
+    public void FixedBudgetLong_HypervolumeRatio_MatchesReference(
+        string problem, int length, long budget, int seed, double expected)
+    {
+        FixedBudget_HypervolumeRatio_MatchesReference(problem, length, budget, seed, expected);
+    }
+
+    internal static double RunKnapsack(int length, int seed, long budget)
+    {
+        string folder = SharedData.Require("knapsack");
+        KnapsackInstance instance = KnapsackInstance.Read(Path.Combine(folder, $"knapsack.{length}.2.txt"), length);
+        double[][] front = ReferenceFront.Read(Path.Combine(folder, $"knapsack.{length}.2.pareto"));
+        var engine = new GomeaEngine(new Knapsack(instance, repair: true), new GomeaOptions
+        {
+            Seed = seed, MaxEvaluations = budget, ArchiveTarget = 2000,
+        });
+        engine.Run();
+        double hv = Hypervolume2D.Compute(Enumerable.Range(0, engine.Archive.Count)
+            .Select(i => (IReadOnlyList<double>)engine.Archive.Objectives(i).ToArray()));
+        return hv / Hypervolume2D.Compute(front);
+    }
+
     internal static (GomeaEngine Engine, double Ratio) RunMaxcut(int length, int seed, long budget)
     {
         string folder = SharedData.Require("maxcut");

@@ -55,6 +55,7 @@ public sealed partial class ElitistArchive
             }
 
             _constraints[i] = reader.ReadDouble();
+            PackMember(i);
         }
 
         _count = count;

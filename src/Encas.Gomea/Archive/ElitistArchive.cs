@@ -19,6 +19,9 @@ public sealed partial class ElitistArchive
     private double[][] _objectives = [];
     private double[] _constraints = [];
     private int[] _nearestDistance = [];
+    private ulong[][] _packed = [];
+    private readonly ulong[] _packedCandidate;
+    private bool _packedUsable = true;
     private int _count;
 
     /// <summary>Creates an empty archive.</summary>
@@ -29,6 +32,7 @@ public sealed partial class ElitistArchive
         _geneCount = geneCount;
         _objectiveCount = objectiveCount;
         _boxSize = new double[objectiveCount];
+        _packedCandidate = new ulong[(geneCount + 63) >> 6];
         EnsureCapacity(10);
     }
 
@@ -134,6 +138,7 @@ public sealed partial class ElitistArchive
         if (IsMoreDiverseThanTwin(genes, twin))
         {
             genes.CopyTo(_genes[twin]);
+            PackMember(twin);
             objectives.CopyTo(_objectives[twin]);
             _constraints[twin] = constraint;
             InvalidateDistances();
@@ -184,58 +189,6 @@ public sealed partial class ElitistArchive
         _count = 0;
     }
 
-    // The replacement rule: the candidate's Hamming distance to its nearest member other than the twin must exceed the
-    // twin's own nearest-member distance. Decided without computing the candidate's full minimum: one member at
-    // distance ≤ the twin's settles it. The twin's distance is cached until the archive changes.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool IsMoreDiverseThanTwin(ReadOnlySpan<int> genes, int twin)
-    {
-        if (_count < 2)
-        {
-            return false;
-        }
-
-        int twinDistance = _nearestDistance[twin];
-        if (twinDistance < 0)
-        {
-            twinDistance = NearestHammingDistance(_genes[twin], twin);
-            _nearestDistance[twin] = twinDistance;
-        }
-
-        for (int i = 0; i < _count; i++)
-        {
-            if (i != twin && GeneDistance.Hamming(genes, _genes[i], twinDistance + 1) <= twinDistance)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private int NearestHammingDistance(ReadOnlySpan<int> genes, int excluded)
-    {
-        int best = -1;
-        for (int i = 0; i < _count; i++)
-        {
-            if (i == excluded)
-            {
-                continue;
-            }
-
-            int distance = GeneDistance.Hamming(genes, _genes[i], best < 0 ? int.MaxValue : best);
-            if (best < 0 || distance < best)
-            {
-                best = distance;
-            }
-        }
-
-        return best;
-    }
-
-    private void InvalidateDistances() =>
-        Array.Fill(_nearestDistance, -1, 0, Math.Min(_count + 1, _nearestDistance.Length));
-
     private void RemoveDominatedBy(ReadOnlySpan<double> objectives, double constraint)
     {
         InvalidateDistances();
@@ -250,6 +203,7 @@ public sealed partial class ElitistArchive
             if (kept != i)
             {
                 (_genes[kept], _genes[i]) = (_genes[i], _genes[kept]);
+                (_packed[kept], _packed[i]) = (_packed[i], _packed[kept]);
                 (_objectives[kept], _objectives[i]) = (_objectives[i], _objectives[kept]);
                 _constraints[kept] = _constraints[i];
             }
@@ -265,6 +219,7 @@ public sealed partial class ElitistArchive
         EnsureCapacity(_count + 1);
         InvalidateDistances();
         genes.CopyTo(_genes[_count]);
+        PackMember(_count);
         objectives.CopyTo(_objectives[_count]);
         _constraints[_count] = constraint;
         _count++;
@@ -282,11 +237,13 @@ public sealed partial class ElitistArchive
         Array.Resize(ref _genes, capacity);
         Array.Resize(ref _objectives, capacity);
         Array.Resize(ref _constraints, capacity);
+        Array.Resize(ref _packed, capacity);
         _nearestDistance = new int[capacity];
         Array.Fill(_nearestDistance, -1);
         for (int i = old; i < capacity; i++)
         {
             _genes[i] = new int[_geneCount];
+            _packed[i] = new ulong[_packedCandidate.Length];
             _objectives[i] = new double[_objectiveCount];
         }
 

@@ -13,6 +13,41 @@ internal static class GeneDistance
     /// is below <paramref name="limit"/>; otherwise some value ≥ <paramref name="limit"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Hamming(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, int limit)
+    {
+        int distance = 0;
+        for (int w = 0; w < a.Length; w++)
+        {
+            distance += BitOperations.PopCount(a[w] ^ b[w]);
+            if (distance >= limit)
+            {
+                return distance;
+            }
+        }
+
+        return distance;
+    }
+
+    /// <summary>Packs a genome of 0/1 values into bits; false (and a partial result) if any value is not 0 or 1.</summary>
+    public static bool TryPackBinary(ReadOnlySpan<int> genes, Span<ulong> bits)
+    {
+        bits.Clear();
+        for (int j = 0; j < genes.Length; j++)
+        {
+            int g = genes[j];
+            if ((uint)g > 1)
+            {
+                return false;
+            }
+
+            bits[j >> 6] |= (ulong)g << (j & 63);
+        }
+
+        return true;
+    }
+
+    /// <summary>Hamming distance between integer genomes (see the bit-set overload for the limit).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Hamming(ReadOnlySpan<int> a, ReadOnlySpan<int> b, int limit)
     {
         int n = a.Length;
