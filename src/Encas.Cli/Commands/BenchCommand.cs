@@ -11,6 +11,8 @@ internal static class BenchCommand
         {
             BenchGomeaCommand.Create(),
             BenchMakePoolCommand.Create(),
+            BenchEvaluateCommand.Create(),
+            BenchSearchCommand.Create(),
         };
         return bench;
     }

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Encas.Core.Cascades;
 
 /// <summary>The per-model tables, shared (read-only) with the evaluators built on top of this one.</summary>
-public sealed unsafe partial class CascadeEvaluator
+public sealed unsafe partial class CascadeEvaluator : ICascadeScorer
 {
     /// <summary>Scaled top probability per sample of pool model <paramref name="model"/>.</summary>
     internal int[] TopOf(int model) => _top[model];

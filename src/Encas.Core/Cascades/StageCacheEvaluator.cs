@@ -13,7 +13,7 @@ namespace Encas.Core.Cascades;
 /// decision is the dense one. Reach counts are kept per stage and MFLOPs are summed in stage order with the
 /// dense formula, so the result is bit-identical.
 /// </remarks>
-public sealed unsafe class StageCacheEvaluator
+public sealed unsafe class StageCacheEvaluator : ICascadeScorer
 {
     /// <summary>The default cache budget: 2 GiB.</summary>
     public const long DefaultBudgetBytes = 2L << 30;
