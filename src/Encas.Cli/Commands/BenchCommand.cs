@@ -13,6 +13,7 @@ internal static class BenchCommand
             BenchMakePoolCommand.Create(),
             BenchEvaluateCommand.Create(),
             BenchSearchCommand.Create(),
+            BenchSparsifyCommand.Create(),
         };
         return bench;
     }

@@ -39,6 +39,7 @@ internal static class BenchEvaluateCommand
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
             var dense = new CascadeEvaluator(pool.Val);
             var genomes = BenchGenomes.Create(new Random(parse.GetValue(seed)), pool.Models, n);
+            var fast = FastScorer.Open(pool, dense);
             int threads = Environment.ProcessorCount;
 
             // Dense: all cores, one genome per work item.
@@ -52,7 +53,7 @@ internal static class BenchEvaluateCommand
             clock.Restart();
             Parallel.For(0, threads, t =>
             {
-                var scorer = FastScorer.Create(dense, pool);
+                var scorer = fast.CreateScorer();
                 for (int i = (int)((long)n * t / threads); i < (int)((long)n * (t + 1) / threads); i++)
                 {
                     actual[i] = scorer.Evaluate(Phenotype.FromGenome(genomes[i]));
@@ -70,6 +71,9 @@ internal static class BenchEvaluateCommand
                 ["identical"] = differing == 0,
                 ["differing"] = differing,
                 ["threads"] = threads,
+                ["fast_path"] = fast.Kind,
+                ["fallback_rate"] = fast.Sparse is { Continued: > 0 } sparse
+                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,
                 ["classes"] = pool.Val.Classes,

@@ -51,7 +51,8 @@ internal static class BenchSearchCommand
             var clock = Stopwatch.StartNew();
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
             var dense = new CascadeEvaluator(pool.Val);
-            var scorer = kind == "dense" ? dense : FastScorer.Create(dense, pool);
+            var fast = FastScorer.Open(pool, dense);
+            var scorer = kind == "dense" ? dense : fast.CreateScorer();
             double setup = clock.Elapsed.TotalSeconds;
 
             // The run itself.
@@ -75,7 +76,9 @@ internal static class BenchSearchCommand
                 ["val_hypervolume"] = hypervolume,
                 ["requested_evaluations"] = run.Total,
                 ["setup_seconds"] = Math.Round(setup, 3),
-                ["evaluator"] = kind,
+                ["evaluator"] = kind == "dense" ? kind : fast.Kind,
+                ["fallback_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } sparse
+                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
                 ["archive"] = archive.Count,
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,
