@@ -10,6 +10,10 @@ internal static class BenchCommand
         var bench = new Command("bench", "Benchmarks: the optimiser on benchmark problems, the cascade evaluator.")
         {
             BenchGomeaCommand.Create(),
+            BenchMakePoolCommand.Create(),
+            BenchEvaluateCommand.Create(),
+            BenchSearchCommand.Create(),
+            BenchSparsifyCommand.Create(),
         };
         return bench;
     }

@@ -6,11 +6,11 @@ namespace Encas.Core.Cascades;
 /// </summary>
 public sealed class CachedCascadeEvaluator
 {
-    private readonly CascadeEvaluator _evaluator;
+    private readonly ICascadeScorer _evaluator;
     private readonly Dictionary<UInt128, CascadeScore> _cache = [];
 
     /// <summary>Wraps <paramref name="evaluator"/>.</summary>
-    public CachedCascadeEvaluator(CascadeEvaluator evaluator) => _evaluator = evaluator;
+    public CachedCascadeEvaluator(ICascadeScorer evaluator) => _evaluator = evaluator;
 
     /// <summary>Number of distinct phenotypes scored so far.</summary>
     public int Distinct => _cache.Count;

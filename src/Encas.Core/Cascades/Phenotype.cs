@@ -28,6 +28,14 @@ public readonly record struct Phenotype
     /// <summary>Threshold gene checked before stage <paramref name="stage"/> (1 ≤ stage &lt; Length).</summary>
     public int ThresholdGene(int stage) => (int)(Key >> (GeneOffset + (GeneBits * (stage - 1)))) & 0x3F;
 
+    /// <summary>The key of the cascade made of the first <paramref name="length"/> stages of this one.</summary>
+    internal UInt128 PrefixKey(int length)
+    {
+        UInt128 models = (UInt128.One << (ModelBits * length)) - 1;
+        UInt128 genes = ((UInt128.One << (GeneBits * Math.Max(0, length - 1))) - 1) << GeneOffset;
+        return (Key & (models | genes)) | ((UInt128)(uint)length << LengthOffset);
+    }
+
     /// <summary>Canonicalises a genome that has already been validated.</summary>
     public static Phenotype FromGenome(ReadOnlySpan<int> genome)
     {

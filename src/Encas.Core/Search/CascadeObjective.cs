@@ -13,7 +13,12 @@ public sealed class CascadeObjective : IObjectiveFunction
     private readonly CachedCascadeEvaluator _cache;
 
     /// <summary>Creates the objective over <paramref name="validation"/>.</summary>
-    public CascadeObjective(CascadeEvaluator validation)
+    public CascadeObjective(CascadeEvaluator validation) : this((ICascadeScorer)validation)
+    {
+    }
+
+    /// <summary>Creates the objective over any exact scorer of the validation split.</summary>
+    public CascadeObjective(ICascadeScorer validation)
     {
         _cache = new CachedCascadeEvaluator(validation);
         Alphabet = new GeneAlphabet(new int[GenomeLayout.Length], GenomeLayout.Alphabet(validation.PoolModels));

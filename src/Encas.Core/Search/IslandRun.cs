@@ -20,6 +20,15 @@ public sealed class IslandRun
 
     /// <summary>Prepares run <paramref name="run"/> (seed = settings seed + run) over the validation split.</summary>
     public IslandRun(CascadeEvaluator validation, SearchSettings settings, int run)
+        : this(_ => validation, settings, run)
+    {
+    }
+
+    /// <summary>
+    /// Prepares run <paramref name="run"/> with the validation scorer <paramref name="scorerFor"/> gives each
+    /// island (a scorer that is not thread-safe, such as <see cref="StageCacheEvaluator"/>, needs one per island).
+    /// </summary>
+    public IslandRun(Func<int, ICascadeScorer> scorerFor, SearchSettings settings, int run)
     {
         _settings = settings;
         Run = run;
@@ -30,7 +39,7 @@ public sealed class IslandRun
         for (int i = 0; i < islands; i++)
         {
             long budget = (settings.Evaluations / islands) + (i < settings.Evaluations % islands ? 1 : 0);
-            _objectives[i] = new CascadeObjective(validation);
+            _objectives[i] = new CascadeObjective(scorerFor(i));
             _engines[i] = new GomeaEngine(_objectives[i], new GomeaOptions
             {
                 Seed = IslandSeeds.For(Seed, i),

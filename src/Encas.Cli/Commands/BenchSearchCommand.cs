@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Encas.Core.Cascades;
+using Encas.Core.Pools;
+using Encas.Core.Search;
+
+namespace Encas.Cli.Commands;
+
+/// <summary>
+/// <c>encas bench search POOL</c>: one ENCAS run (one island, the plain MO-GOMEA) timed, with its peak memory and
+/// validation hypervolume, as one JSON object.
+/// </summary>
+internal static class BenchSearchCommand
+{
+    public static Command Create()
+    {
+        var poolDir = new Argument<string>("POOL") { Description = "The pool folder." };
+        var evaluations = new Option<long>("--evaluations")
+        {
+            Description = "Charged evaluations.",
+            DefaultValueFactory = _ => 600_000,
+        };
+        var seed = new Option<long>("--seed") { Description = "Run seed.", DefaultValueFactory = _ => 1723 };
+        var evaluator = new Option<string>("--evaluator")
+        {
+            Description = "fast (default) | dense: both give identical runs; dense is the reference.",
+            DefaultValueFactory = _ => "fast",
+        };
+        var command = new Command("search",
+            "Time one search run on a pool; print one JSON object. The pool is opened without checksum or value "
+            + "validation.")
+        {
+            poolDir, evaluations, seed, evaluator,
+        };
+        command.SetAction(parse =>
+        {
+            string kind = parse.GetValue(evaluator)!;
+            if (kind is not ("fast" or "dense"))
+            {
+                throw new ArgumentException($"--evaluator must be fast or dense, not '{kind}'");
+            }
+
+            var settings = new SearchSettings
+            {
+                Runs = 1, Evaluations = parse.GetValue(evaluations), Seed = parse.GetValue(seed), Islands = 1,
+            };
+            settings.Validate();
+
+            // Setup: open the pool and build the per-model tables (timed apart from the search).
+            var clock = Stopwatch.StartNew();
+            using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
+            var dense = new CascadeEvaluator(pool.Val);
+            var fast = FastScorer.Open(pool, dense);
+            var scorer = kind == "dense" ? dense : fast.CreateScorer();
+            double setup = clock.Elapsed.TotalSeconds;
+
+            // The run itself.
+            clock.Restart();
+            var run = new IslandRun(_ => scorer, settings, run: 0);
+            while (run.RunEpoch())
+            {
+            }
+
+            double seconds = clock.Elapsed.TotalSeconds;
+            var archive = run.Archive();
+            var front = ParetoFront.Thin(ParetoFront.Strict(archive, a => a.Val)
+                .Select(a => new CascadePoint(a.Genome, a.Val, a.Val)).ToList());
+            double hypervolume = NormalisedHypervolume.Compute(front.Select(p => p.Val), settings.ReferenceError,
+                settings.ReferenceMflops);
+            Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["evaluations"] = run.Charged,
+                ["seconds"] = Math.Round(seconds, 3),
+                ["peak_memory_bytes"] = Process.GetCurrentProcess().PeakWorkingSet64,
+                ["val_hypervolume"] = hypervolume,
+                ["requested_evaluations"] = run.Total,
+                ["setup_seconds"] = Math.Round(setup, 3),
+                ["evaluator"] = kind == "dense" ? kind : fast.Kind,
+                ["fallback_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } sparse
+                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
+                ["archive"] = archive.Count,
+                ["models"] = pool.Models,
+                ["samples"] = pool.Val.Samples,
+                ["classes"] = pool.Val.Classes,
+            }));
+            return 0;
+        });
+        return command;
+    }
+}
