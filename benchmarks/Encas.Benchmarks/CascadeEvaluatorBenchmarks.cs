@@ -8,7 +8,8 @@ namespace Encas.Benchmarks;
 /// <summary>
 /// Evaluations per second on the validation split of a pool (default: the Fashion-MNIST sample imported to
 /// <c>out/fashion-pool</c>; override with ENCAS_BENCH_POOL): the SIMD kernel on one core and on all cores,
-/// the kernel reading mapped halves (large pools), and the tests' scalar reference. Each operation scores <see cref="Genomes"/> random genomes.
+/// the kernel reading mapped halves (large pools), and the tests' scalar reference. Each operation scores <see
+/// cref="Genomes"/> random genomes.
 /// </summary>
 [MemoryDiagnoser]
 public class CascadeEvaluatorBenchmarks

@@ -21,7 +21,11 @@ internal static class BenchEvaluateCommand
             Description = "Genomes to score (a MO-GOMEA-like stream: recent genomes with 1-3 genes changed).",
             DefaultValueFactory = _ => 20_000,
         };
-        var seed = new Option<int>("--seed") { Description = "Seed of the genome stream.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the genome stream.",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("evaluate",
             "Score the same genomes with the dense exact evaluator and the fast path; print one JSON object. "
             + "The pool is opened without checksum or value validation.")

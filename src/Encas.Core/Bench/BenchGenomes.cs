@@ -9,7 +9,8 @@ namespace Encas.Core.Bench;
 /// </summary>
 public static class BenchGenomes
 {
-    /// <summary>Draws <paramref name="count"/> valid genomes for a pool of <paramref name="poolModels"/> models.</summary>
+    /// <summary>Draws <paramref name="count"/> valid genomes for a pool of <paramref name="poolModels"/>
+    /// models.</summary>
     public static List<int[]> Create(Random random, int poolModels, int count)
     {
         ArgumentNullException.ThrowIfNull(random);

@@ -46,7 +46,8 @@ internal sealed class SyntheticSamples
     /// <summary>Difficulty per sample, standard normal: larger is harder for every model.</summary>
     public double[] Difficulty { get; }
 
-    /// <summary>Confuser <c>k</c> of sample <c>i</c> at <c>[i · Confusers + k]</c>; distinct, never the label.</summary>
+    /// <summary>Confuser <c>k</c> of sample <c>i</c> at <c>[i · Confusers + k]</c>; distinct, never the
+    /// label.</summary>
     public int[] Confuser { get; }
 
     /// <summary>Number of samples.</summary>

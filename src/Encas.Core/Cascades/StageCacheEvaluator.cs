@@ -25,7 +25,8 @@ public sealed unsafe class StageCacheEvaluator : ICascadeScorer
     private readonly PrefixState[] _scratch;
     private readonly int[] _zeros;
 
-    /// <summary>Builds on the tables of <paramref name="dense"/> with a cache of at most <paramref name="budgetBytes"/>.</summary>
+    /// <summary>Builds on the tables of <paramref name="dense"/> with a cache of at most <paramref
+    /// name="budgetBytes"/>.</summary>
     public StageCacheEvaluator(CascadeEvaluator dense, long budgetBytes = DefaultBudgetBytes)
     {
         ArgumentNullException.ThrowIfNull(dense);

@@ -41,7 +41,8 @@ internal ref struct CandidateSet
         }
     }
 
-    /// <summary>Adds a listed probability of class <paramref name="c"/> from a model with bound <paramref name="bound"/>.</summary>
+    /// <summary>Adds a listed probability of class <paramref name="c"/> from a model with bound <paramref
+    /// name="bound"/>.</summary>
     public void Add(int c, int value, int bound)
     {
         int k = _slot[c];

@@ -19,7 +19,9 @@ public sealed partial class ElitistArchive
         int twinDistance = _nearestDistance[twin];
         if (twinDistance < 0)
         {
-            twinDistance = packed ? NearestPackedDistance(_packed[twin], twin) : NearestHammingDistance(_genes[twin], twin);
+            twinDistance = packed
+                ? NearestPackedDistance(_packed[twin], twin)
+                : NearestHammingDistance(_genes[twin], twin);
             _nearestDistance[twin] = twinDistance;
         }
 

@@ -28,7 +28,8 @@ internal static class GeneDistance
         return distance;
     }
 
-    /// <summary>Packs a genome of 0/1 values into bits; false (and a partial result) if any value is not 0 or 1.</summary>
+    /// <summary>Packs a genome of 0/1 values into bits; false (and a partial result) if any value is not 0 or
+    /// 1.</summary>
     public static bool TryPackBinary(ReadOnlySpan<int> genes, Span<ulong> bits)
     {
         bits.Clear();
