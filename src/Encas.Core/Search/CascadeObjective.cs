@@ -45,4 +45,20 @@ public sealed class CascadeObjective : IObjectiveFunction
         Total++;
         return new EvaluationOutcome(0, hit);
     }
+
+    /// <summary>Writes the counters and the cache's keys (see <see cref="CachedCascadeEvaluator.WriteKeys"/>).</summary>
+    public void WriteState(BinaryWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Total);
+        _cache.WriteKeys(writer);
+    }
+
+    /// <summary>Restores what <see cref="WriteState"/> wrote.</summary>
+    public void ReadState(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        Total = reader.ReadInt64();
+        _cache.ReadKeys(reader);
+    }
 }
