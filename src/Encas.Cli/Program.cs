@@ -8,5 +8,12 @@ var root = new RootCommand("ENCAS: evolutionary neural cascade search over model
     EvaluateCommand.Create(),
     SearchCommand.Create(),
     BenchCommand.Create(),
+    SubmitCommand.Create(),
+    StatusCommand.Create(),
 };
+foreach (var node in NodeCommand.CreateAll())
+{
+    root.Subcommands.Add(node);
+}
+
 return await CliRunner.RunAsync(root, args);

@@ -24,12 +24,6 @@ public sealed class EncasMessageSerializer : SerializerWithStringManifest
         }
         """;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = false,
-    };
-
     /// <summary>Creates the serializer; Akka calls this with its system.</summary>
     public EncasMessageSerializer(ExtendedActorSystem system) : base(system)
     {
@@ -52,7 +46,7 @@ public sealed class EncasMessageSerializer : SerializerWithStringManifest
     {
         ArgumentNullException.ThrowIfNull(obj);
         _ = Manifest(obj);
-        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), Json);
+        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), EncasJson.Options);
     }
 
     /// <inheritdoc />
@@ -63,7 +57,7 @@ public sealed class EncasMessageSerializer : SerializerWithStringManifest
             throw new SerializationException($"unknown ENCAS message manifest '{manifest}'");
         }
 
-        return JsonSerializer.Deserialize(bytes, type, Json)
+        return JsonSerializer.Deserialize(bytes, type, EncasJson.Options)
             ?? throw new SerializationException($"ENCAS message '{manifest}' deserialised to null");
     }
 }
