@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using Encas.Core.Cascades;
+using Encas.Core.Pools;
+
+namespace Encas.SearchNode;
+
+/// <summary>
+/// The pools of one search node: each pool folder is opened once (memory-mapped, validated) and its validation
+/// split gets one <see cref="CascadeEvaluator"/>, which all island entities of the node share.
+/// </summary>
+/// <remarks>
+/// Thread-safe. A pool that fails to open is not remembered: the next request tries again. The node owns the
+/// instance and disposes it itself once its actor system has terminated (for example after awaiting
+/// <c>ActorSystem.WhenTerminated</c>); this class does not register with coordinated shutdown, because an entity
+/// may still be inside an epoch while the shutdown phases run, and the evaluator reads the mapped files.
+/// </remarks>
+public sealed class IslandPools : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<(Pool Pool, CascadeEvaluator Validation)>> _pools =
+        new(StringComparer.Ordinal);
+    private volatile bool _disposed;
+
+    /// <summary>How many pools are open.</summary>
+    public int Count => _pools.Values.Count(p => p.IsValueCreated);
+
+    /// <summary>The shared validation scorer of the pool <paramref name="poolPath"/>, which is opened once.</summary>
+    /// <exception cref="FileNotFoundException">The pool (its manifest or one of its files) is missing.</exception>
+    /// <exception cref="InvalidDataException">The pool is corrupt (manifest, sizes, checksums or outputs).</exception>
+    /// <exception cref="ObjectDisposedException">The pools have been disposed.</exception>
+    public CascadeEvaluator Validation(string poolPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(poolPath);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        string key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(poolPath));
+        var entry = _pools.GetOrAdd(key, k => new(() => Open(k), LazyThreadSafetyMode.ExecutionAndPublication));
+        try
+        {
+            return entry.Value.Validation;
+        }
+        catch
+        {
+            // Forget the failure (only this attempt's entry), so that a repaired pool can be opened later.
+            _pools.TryRemove(KeyValuePair.Create(key, entry));
+            throw;
+        }
+    }
+
+    /// <summary>Unmaps every open pool; scorers handed out before must not be used any more.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var entry in _pools.Values)
+        {
+            if (entry.IsValueCreated)
+            {
+                entry.Value.Pool.Dispose();
+            }
+        }
+
+        _pools.Clear();
+    }
+
+    private static (Pool Pool, CascadeEvaluator Validation) Open(string path)
+    {
+        var pool = Pool.Open(path);
+        try
+        {
+            return (pool, new CascadeEvaluator(pool.Val));
+        }
+        catch
+        {
+            pool.Dispose();
+            throw;
+        }
+    }
+}
