@@ -44,6 +44,9 @@ public sealed class SerializerTests : IDisposable
         new ExperimentReported("exp-1", "/out/exp-1"),
         new ExperimentFailed("exp-1", "pool.json: missing"),
         new ExperimentCancelled("exp-1"),
+        new CoordinatorSnapshot([new ExperimentSubmitted(Experiment, "/data/experiments/exp-1")],
+            [new RunEpochCompleted("exp-1", 3, 2, [Snap], [20_000], 20_000, 27_000, 0.7512, 311, false)],
+            [new ExperimentReported("exp-1", "/out/exp-1")], [], [new ExperimentCancelled("exp-1")]),
     ];
 
     [Theory]

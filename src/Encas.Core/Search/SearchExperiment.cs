@@ -29,13 +29,20 @@ public static class SearchExperiment
         var baseline = new RunResult[settings.RandomBaseline ? settings.Runs : 0];
         Parallel.For(0, baseline.Length, options, r => baseline[r] = RunRandom(val, test, settings, r, progress,
             cancel));
-        var singles = Enumerable.Range(1, pool.Models)
+        return new ExperimentResult(settings, runs, ExperimentResult.Median(runs), baseline,
+            PoolModels(pool.Models, val, test), clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Each pool model alone, as a cascade of one, scored on both splits, in pool order.</summary>
+    public static IReadOnlyList<CascadePoint> PoolModels(int models, CascadeEvaluator val, CascadeEvaluator test)
+    {
+        ArgumentNullException.ThrowIfNull(val);
+        ArgumentNullException.ThrowIfNull(test);
+        return Enumerable.Range(1, models)
             .Select(g => new[] { g, 0, 0, 0, 0, 0, 0, 0, 0 })
             .Select(g => new CascadePoint(g, val.Evaluate(Phenotype.FromGenome(g)),
                 test.Evaluate(Phenotype.FromGenome(g))))
             .ToList();
-        return new ExperimentResult(settings, runs, ExperimentResult.Median(runs), baseline, singles,
-            clock.Elapsed.TotalSeconds);
     }
 
     private static RunResult RunOne(CascadeEvaluator val, CascadeEvaluator test, SearchSettings settings, int r,
@@ -55,9 +62,14 @@ public static class SearchExperiment
         return RunFinisher.Finish(r, run.Seed, run.Charged, run.Total, run.Archive(), test, settings, run.Trace);
     }
 
-    private static RunResult RunRandom(CascadeEvaluator val, CascadeEvaluator test, SearchSettings settings, int r,
-        IProgress<RunProgress>? progress, CancellationToken cancel)
+    /// <summary>
+    /// Run <paramref name="r"/> of the random-search baseline with the experiment's budget and seed, finished by
+    /// <see cref="RunFinisher"/>. Cancellation is checked between chunks and throws.
+    /// </summary>
+    public static RunResult RunRandom(CascadeEvaluator val, CascadeEvaluator test, SearchSettings settings, int r,
+        IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         var search = new RandomSearch(val, settings, r);
         bool going = true;
         while (going)

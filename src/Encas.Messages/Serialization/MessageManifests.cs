@@ -28,6 +28,7 @@ public static class MessageManifests
         [typeof(ExperimentReported)] = "event.experiment-reported.v1",
         [typeof(ExperimentFailed)] = "event.experiment-failed.v1",
         [typeof(ExperimentCancelled)] = "event.experiment-cancelled.v1",
+        [typeof(CoordinatorSnapshot)] = "snapshot.coordinator.v1",
     };
 
     /// <summary>Type by manifest.</summary>
