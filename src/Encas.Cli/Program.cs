@@ -10,6 +10,7 @@ var root = new RootCommand("ENCAS: evolutionary neural cascade search over model
     BenchCommand.Create(),
     SubmitCommand.Create(),
     StatusCommand.Create(),
+    CtlCommand.Create(),
 };
 foreach (var node in NodeCommand.CreateAll())
 {

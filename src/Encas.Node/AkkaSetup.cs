@@ -26,6 +26,12 @@ public static class AkkaSetup
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         builder
+            .ConfigureLoggers(loggers =>
+            {
+                // Akka's own log lines go through Microsoft.Extensions.Logging like everything else.
+                loggers.ClearLoggers();
+                loggers.AddLoggerFactory();
+            })
             .AddHocon(EncasMessageSerializer.Hocon, HoconAddMode.Prepend)
             .AddHocon(IslandDispatcher.Hocon, HoconAddMode.Prepend)
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {options.DownAfter.TotalSeconds:0.###}s",

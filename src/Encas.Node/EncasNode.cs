@@ -52,6 +52,7 @@ public static class EncasNode
         if (options.ManagementPort >= 0)
         {
             ManagementRoutes.Map(app, options);
+            ClusterRoutes.Map(app, options);
         }
 
         return app;

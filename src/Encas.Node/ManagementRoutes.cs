@@ -61,7 +61,26 @@ public static class ManagementRoutes
             zip.Position = 0;
             return Results.File(zip, "application/zip", $"{id}.zip");
         });
+        MapArchive(app);
     }
+
+    private static void MapArchive(WebApplication app) =>
+        app.MapGet("/api/experiments/{id}/runs/{run:int}/archive", async (string id, int run,
+            IRequiredActor<CoordinatorKey> coordinator, CancellationToken cancel) =>
+        {
+            var answer = await Ask(coordinator, new GetExperiment(id), cancel);
+            if (answer is ExperimentUnknown)
+            {
+                return Reply(answer);
+            }
+
+            string? file = answer is ExperimentStatus { ReportDir: { } dir }
+                ? Path.Combine(dir, "runs", $"run-{run:D2}", "archive.csv")
+                : null;
+            return file is not null && File.Exists(file)
+                ? Results.File(file, "text/csv")
+                : Results.Conflict(new { error = $"run {run} of {id} has no archive yet (it is written with the report)" });
+        });
 
     /// <summary>Whether the request carries the configured token (or none is needed).</summary>
     public static bool Authorised(HttpRequest request, NodeOptions options, bool openWithoutToken)
