@@ -20,6 +20,10 @@ public static class AkkaSetup
     /// <summary>Largest remoting frame: an island's archive travels in one message.</summary>
     public const int MaxFrameBytes = 32 * 1024 * 1024;
 
+    // Singleton proxies warn that the coordinator is missing within the first second of every start, before the
+    // cluster has formed: noise that hides real warnings.
+    private const string QuietHocon = "akka.cluster.singleton-proxy.log-singleton-identification-failure = off";
+
     /// <summary>Configures <paramref name="builder"/> for <paramref name="options"/>.</summary>
     public static void Configure(AkkaConfigurationBuilder builder, NodeOptions options, IslandPools pools)
     {
@@ -32,6 +36,8 @@ public static class AkkaSetup
                 loggers.ClearLoggers();
                 loggers.AddLoggerFactory();
             })
+            .AddHocon(QuietHocon, HoconAddMode.Prepend)
+            .AddHocon(StderrStartupLogger.Hocon, HoconAddMode.Prepend)
             .AddHocon(EncasMessageSerializer.Hocon, HoconAddMode.Prepend)
             .AddHocon(IslandDispatcher.Hocon, HoconAddMode.Prepend)
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {options.DownAfter.TotalSeconds:0.###}s",
@@ -71,6 +77,7 @@ public static class AkkaSetup
                 {
                     DataDir = Path.GetFullPath(options.DataDir),
                     RetryInterval = options.IslandRetry,
+                    MaxConcurrentRuns = options.MaxConcurrentRuns,
                 }), singleton, createProxyToo: true);
             if (options.SeedNodes.Count == 0)
             {

@@ -42,10 +42,13 @@ public static class NodeEnvironment
     /// <summary>Seconds the coordinator waits for an island before it sends the same command again.</summary>
     public const string IslandRetry = "ENCAS_ISLAND_RETRY";
 
+    /// <summary>Runs the coordinator drives at once over all experiments; 0 or unset = all of them.</summary>
+    public const string MaxConcurrentRuns = "ENCAS_MAX_CONCURRENT_RUNS";
+
     /// <summary>Every variable above.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Host, PublicHost, Port, SeedNodes, ManagementHost, ManagementPort, Data, Journal, ConnectionString,
-        ManagementToken, DownAfter, IslandRetry,
+        ManagementToken, DownAfter, IslandRetry, MaxConcurrentRuns,
     ];
 }

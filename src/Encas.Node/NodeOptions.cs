@@ -53,6 +53,9 @@ public sealed record NodeOptions
     /// <summary>How long the coordinator waits for an island before it sends the same command again.</summary>
     public TimeSpan IslandRetry { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Runs the coordinator drives at once over all experiments; 0 = all of them.</summary>
+    public int MaxConcurrentRuns { get; init; }
+
     /// <summary>The address advertised to the cluster.</summary>
     public string AdvertisedHost => string.IsNullOrWhiteSpace(PublicHost) ? Host : PublicHost;
 
@@ -82,6 +85,7 @@ public sealed record NodeOptions
             "--journal postgres needs --connection-string");
         Require(!string.IsNullOrWhiteSpace(DataDir), "--data must not be empty");
         Require(DownAfter > TimeSpan.Zero, "the down-after time must be positive");
+        Require(MaxConcurrentRuns >= 0, $"{NodeEnvironment.MaxConcurrentRuns} {MaxConcurrentRuns} is negative");
     }
 
     /// <summary>Splits HOST:PORT.</summary>

@@ -42,6 +42,7 @@ public static class NodeOptionsSource
         string? journal = Pick(given.Journal, NodeEnvironment.Journal, "Journal");
         string? downAfter = Pick(null, NodeEnvironment.DownAfter, "DownAfter");
         string? retry = Pick(null, NodeEnvironment.IslandRetry, "IslandRetry");
+        string? runsAtOnce = Pick(null, NodeEnvironment.MaxConcurrentRuns, "MaxConcurrentRuns");
         var options = new NodeOptions
         {
             Roles = roles,
@@ -64,6 +65,7 @@ public static class NodeOptionsSource
             IslandRetry = retry is null
                 ? defaults.IslandRetry
                 : TimeSpan.FromSeconds(Number(null, retry, NodeEnvironment.IslandRetry) ?? 30),
+            MaxConcurrentRuns = Number(null, runsAtOnce, NodeEnvironment.MaxConcurrentRuns) ?? 0,
         };
         options.Validate();
         return options;

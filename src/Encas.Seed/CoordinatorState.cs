@@ -103,13 +103,17 @@ public sealed partial class CoordinatorState
     /// <summary>The status of one experiment, or null when the id is unknown.</summary>
     /// <param name="experimentId">The id.</param>
     /// <param name="isDriven">Whether a run (experiment id, run index) is being driven now; null: none is.</param>
-    public ExperimentStatus? Status(string experimentId, Func<string, int, bool>? isDriven = null) =>
-        Find(experimentId) is { } record ? StatusOf(record, isDriven) : null;
+    /// <param name="nodeOf">The node that last answered for an island (experiment id, run, island), if known.</param>
+    public ExperimentStatus? Status(string experimentId, Func<string, int, bool>? isDriven = null,
+        Func<string, int, int, string?>? nodeOf = null) =>
+        Find(experimentId) is { } record ? StatusOf(record, isDriven, nodeOf) : null;
 
     /// <summary>Every experiment's status, in submission order.</summary>
     /// <param name="isDriven">Whether a run (experiment id, run index) is being driven now; null: none is.</param>
-    public ExperimentList List(Func<string, int, bool>? isDriven = null) =>
-        new(_experiments.Select(e => StatusOf(e, isDriven)).ToList());
+    /// <param name="nodeOf">The node that last answered for an island (experiment id, run, island), if known.</param>
+    public ExperimentList List(Func<string, int, bool>? isDriven = null,
+        Func<string, int, int, string?>? nodeOf = null) =>
+        new(_experiments.Select(e => StatusOf(e, isDriven, nodeOf)).ToList());
 
     /// <summary>The state as a snapshot that <see cref="FromSnapshot"/> turns back into an equal state.</summary>
     public CoordinatorSnapshot ToSnapshot() => new(
@@ -158,21 +162,25 @@ public sealed partial class CoordinatorState
         return null;
     }
 
-    private static ExperimentStatus StatusOf(ExperimentRecord e, Func<string, int, bool>? isDriven)
+    private static ExperimentStatus StatusOf(ExperimentRecord e, Func<string, int, bool>? isDriven,
+        Func<string, int, int, string?>? nodeOf)
     {
-        var runs = e.Runs.Select(r => RunStatusOf(e, r, isDriven?.Invoke(e.Id, r.Run) == true)).ToList();
+        var runs = e.Runs.Select(r => RunStatusOf(e, r, isDriven?.Invoke(e.Id, r.Run) == true, nodeOf)).ToList();
         return new ExperimentStatus(e.Id, e.Phase.ToString().ToLowerInvariant(), e.Spec, runs, e.ReportDir, e.Error);
     }
 
-    private static RunStatus RunStatusOf(ExperimentRecord e, RunRecord run, bool driven)
+    private static RunStatus RunStatusOf(ExperimentRecord e, RunRecord run, bool driven,
+        Func<string, int, int, string?>? nodeOf)
     {
         var last = run.Last;
         string state = run.Completed ? "completed" : driven || last is not null ? "running" : "pending";
 
-        // The journal does not keep which node ran an island; a finished island is one that spent its share.
+        // The journal does not keep which node ran an island (the coordinator knows it while it lives); a finished
+        // island is one that spent its share.
         var islands = Enumerable.Range(0, e.Settings.Islands)
             .Select(i => new IslandStatus(i, last?.Epoch ?? 0, last?.IslandCharged[i] ?? 0,
-                run.Completed || (last?.IslandCharged[i] ?? 0) >= IslandWorker.BudgetOf(e.Settings, i), null))
+                run.Completed || (last?.IslandCharged[i] ?? 0) >= IslandWorker.BudgetOf(e.Settings, i),
+                nodeOf?.Invoke(e.Id, run.Run, i)))
             .ToList();
         return new RunStatus(run.Run, state, last?.Epoch ?? 0, last?.Charged ?? 0, last?.Total ?? 0,
             last?.ValHypervolume ?? 0, last?.FrontSize ?? 0, islands);

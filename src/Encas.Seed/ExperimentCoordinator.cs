@@ -28,11 +28,15 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
     private readonly Queue<(string Experiment, int Run)> _waiting = new();
     private readonly HashSet<string> _reporting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Stopwatch> _clocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Experiment, int Run, int Island), string> _nodes = [];
     private CoordinatorState _state = new();
     private int _sinceSnapshot;
     private long _spawned;
 
-    private ExperimentCoordinator(IActorRef islands, CoordinatorOptions options)
+    /// <summary>A coordinator driving islands through <paramref name="islands"/>; create it through
+    /// <see cref="Props(IActorRef, CoordinatorOptions)"/>, which validates the options.</summary>
+    /// <remarks>Public because Akka creates actors through their public constructors.</remarks>
+    public ExperimentCoordinator(IActorRef islands, CoordinatorOptions options)
     {
         _islands = islands;
         _options = options;
@@ -47,7 +51,8 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ => ResumeAll());
         Command<SubmitExperiment>(Submit);
         Command<GetExperiment>(get => Sender.Tell(StatusOrUnknown(get.ExperimentId)));
-        Command<ListExperiments>(_ => Sender.Tell(_state.List(IsDriven)));
+        Command<ListExperiments>(_ => Sender.Tell(_state.List(IsDriven, NodeOf)));
+        Command<IslandPlaced>(placed => _nodes[(placed.ExperimentId, placed.Run, placed.Island)] = placed.Node);
         Command<CancelExperiment>(Cancel);
         Command<RunEpochCompleted>(OnEpochCompleted);
         Command<RunDriverFailed>(OnRunFailed);
@@ -294,9 +299,12 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
     }
 
     private object StatusOrUnknown(string experimentId) =>
-        (object?)_state.Status(experimentId, IsDriven) ?? new ExperimentUnknown(experimentId);
+        (object?)_state.Status(experimentId, IsDriven, NodeOf) ?? new ExperimentUnknown(experimentId);
 
     private bool IsDriven(string experimentId, int run) => _drivers.ContainsKey((experimentId, run));
+
+    private string? NodeOf(string experimentId, int run, int island) =>
+        _nodes.GetValueOrDefault((experimentId, run, island));
 
     private static string OneLine(Exception ex)
     {

@@ -36,7 +36,9 @@ public sealed class RunDriver : ReceiveActor, IWithTimers
     private long _epoch;
     private RunStep _step;
 
-    private RunDriver(IActorRef islands, IslandSpec spec, string experimentId, int run, RunEpochCompleted? last,
+    /// <summary>A driver for one run; create it through <see cref="Props"/>, which checks the arguments.</summary>
+    /// <remarks>Public because Akka creates actors through their public constructors.</remarks>
+    public RunDriver(IActorRef islands, IslandSpec spec, string experimentId, int run, RunEpochCompleted? last,
         CoordinatorOptions options)
     {
         _islands = islands;
@@ -122,6 +124,7 @@ public sealed class RunDriver : ReceiveActor, IWithTimers
         }
 
         _advanced[i] = reply;
+        Context.Parent.Tell(new IslandPlaced(ExperimentId, Run, i, reply.Node));
         if (_advanced.All(a => a is not null))
         {
             Begin(RunStep.Settle);
@@ -136,6 +139,7 @@ public sealed class RunDriver : ReceiveActor, IWithTimers
         }
 
         _settled[i] = reply;
+        Context.Parent.Tell(new IslandPlaced(ExperimentId, Run, i, reply.Node));
         if (_settled.All(s => s is not null))
         {
             Complete();

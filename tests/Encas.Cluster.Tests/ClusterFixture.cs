@@ -1,11 +1,14 @@
 using Encas.Cli.Tests.Support;
+using Encas.Core.Pools;
+using Encas.Core.Search;
 using Encas.Core.Tests.Support;
+using Encas.Reports;
 
 namespace Encas.Cluster.Tests;
 
 /// <summary>
-/// The sample pool imported once, and the reference answer: <c>encas search</c> in one process with the settings
-/// every cluster test submits.
+/// The sample pool imported once, and the reference answer: the pure library's ten-run protocol
+/// (<see cref="SearchExperiment.Run"/>, no actors, no journal) with the settings every cluster test submits.
 /// </summary>
 public sealed class ClusterFixture : IDisposable
 {
@@ -16,6 +19,13 @@ public sealed class ClusterFixture : IDisposable
         "--seed", "11", "--reference-point", "40,4",
     ];
 
+    /// <summary>The same settings as <see cref="Settings"/>, for the library.</summary>
+    public static readonly SearchSettings LibrarySettings = new()
+    {
+        Runs = 2, Evaluations = 30000, Islands = 2, MigrationInterval = 1500, Migrants = 4, Seed = 11,
+        ReferenceError = 40, ReferenceMflops = 4,
+    };
+
     private readonly TempDir _dir = new();
 
     public ClusterFixture()
@@ -25,14 +35,19 @@ public sealed class ClusterFixture : IDisposable
         PoolPath = _dir.Combine("pool");
         Check(EncasProcess.Run("pool", "import", sample, "--out", PoolPath));
         string reference = _dir.Combine("reference");
-        Check(EncasProcess.Run(["search", PoolPath, "--out", reference, .. Settings]));
+        using (var pool = Pool.Open(PoolPath))
+        {
+            var result = SearchExperiment.Run(pool, LibrarySettings);
+            ExperimentReport.Write(result, pool.Manifest.Models.Select(m => m.Name).ToList(), reference, false);
+        }
+
         ReferenceSummary = File.ReadAllText(Path.Combine(reference, "summary.json"));
     }
 
     /// <summary>The imported sample pool.</summary>
     public string PoolPath { get; }
 
-    /// <summary>summary.json of the single-process run.</summary>
+    /// <summary>summary.json of the library's run.</summary>
     public string ReferenceSummary { get; }
 
     public void Dispose() => _dir.Dispose();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Encas.Core.Pools;
 using Encas.Core.Search;
 using Spectre.Console;
@@ -13,7 +14,11 @@ namespace Encas.Cli.Commands;
 /// </summary>
 internal static class SearchProgressDisplay
 {
-    public static async Task<ExperimentResult> RunAsync(Pool pool, SearchSettings settings, CancellationToken cancel)
+    public static Task<ExperimentResult> RunAsync(Pool pool, SearchSettings settings, CancellationToken cancel) =>
+        ShowAsync(progress => Task.Run(() => SearchExperiment.Run(pool, settings, progress, cancel), cancel));
+
+    /// <summary>Runs <paramref name="work"/>, showing the run progress it reports.</summary>
+    public static async Task<T> ShowAsync<T>(Func<IProgress<RunProgress>, Task<T>> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsErrorRedirected)
         {
@@ -33,10 +38,10 @@ internal static class SearchProgressDisplay
                     + $"val HV {p.ValHypervolume:F5}{(p.Finished ? " (done)" : "")} "
                     + $"[{clock.Elapsed.TotalSeconds:F0} s]"));
             });
-            return await Task.Run(() => SearchExperiment.Run(pool, settings, plain, cancel), cancel);
+            return await work(plain);
         }
 
-        ExperimentResult? result = null;
+        T? result = default;
         await AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn())
@@ -54,39 +59,45 @@ internal static class SearchProgressDisplay
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"{p.Kind} run {p.Run}: {rate:N0} eval/s, archive {p.FrontSize}, HV {p.ValHypervolume:F4}");
                 });
-                result = await Task.Run(() => SearchExperiment.Run(pool, settings, live, cancel), cancel);
+                result = await work(live);
             });
         return result!;
     }
 
-    public static void PrintSummary(ExperimentResult result, string outDir)
+    /// <summary>Prints the per-run table from the report's summary.json.</summary>
+    public static void PrintSummary(string outDir, double seconds)
     {
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "summary.json")));
+        var root = summary.RootElement;
+        int medianRun = root.GetProperty("median_run").GetInt32();
         var table = new Table().Border(TableBorder.Simple).AddColumn("run").AddColumn("seed")
             .AddColumn(new TableColumn("evaluations").RightAligned())
             .AddColumn(new TableColumn("front").RightAligned())
             .AddColumn(new TableColumn("val HV").RightAligned())
             .AddColumn(new TableColumn("test HV").RightAligned());
-        foreach (var run in result.Runs)
+        var runs = root.GetProperty("runs").EnumerateArray().ToList();
+        foreach (var run in runs)
         {
-            table.AddRow(run.Run == result.MedianRun ? $"{run.Run} (median)" : $"{run.Run}",
-                run.Seed.ToString(CultureInfo.InvariantCulture),
-                run.Evaluations.ToString(CultureInfo.InvariantCulture),
-                run.Front.Count.ToString(CultureInfo.InvariantCulture),
-                run.ValHypervolume.ToString("F5", CultureInfo.InvariantCulture),
-                run.TestHypervolume.ToString("F5", CultureInfo.InvariantCulture));
+            int index = run.GetProperty("run").GetInt32();
+            table.AddRow(index == runs[medianRun].GetProperty("run").GetInt32() ? $"{index} (median)" : $"{index}",
+                run.GetProperty("seed").ToString(), run.GetProperty("evaluations").ToString(),
+                run.GetProperty("front").GetArrayLength().ToString(CultureInfo.InvariantCulture),
+                Hv(run, "val_hypervolume"), Hv(run, "test_hypervolume"));
         }
 
         AnsiConsole.Write(table);
-        if (result.Baseline.Count > 0)
+        if (root.TryGetProperty("baseline", out var baseline))
         {
-            var median = result.Baseline[ExperimentResult.Median(result.Baseline)];
-            AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"random search, median run: test HV {median.TestHypervolume:F5} "
-                + $"(ENCAS median: {result.Runs[result.MedianRun].TestHypervolume:F5})"));
+            var median = baseline.GetProperty("runs")[baseline.GetProperty("median_run").GetInt32()];
+            AnsiConsole.WriteLine($"random search, median run: test HV {Hv(median, "test_hypervolume")} "
+                + $"(ENCAS median: {Hv(runs[medianRun], "test_hypervolume")})");
         }
 
         AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Runs.Count} runs in {result.Seconds:F1} s; wrote {Path.Combine(outDir, "summary.json")}, "
+            $"{runs.Count} runs in {seconds:F1} s; wrote {Path.Combine(outDir, "summary.json")}, "
             + $"plot {Path.Combine(outDir, "front.png")}"));
     }
+
+    private static string Hv(JsonElement run, string key) =>
+        run.GetProperty(key).GetDouble().ToString("F5", CultureInfo.InvariantCulture);
 }

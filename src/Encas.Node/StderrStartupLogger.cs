@@ -1,0 +1,23 @@
+using Akka.Event;
+
+namespace Encas.Node;
+
+/// <summary>
+/// The logger Akka uses while its real loggers are not running (start-up and shutdown): the standard-out logger's
+/// lines, written to standard error instead, so that they never mix with a command's output on standard out.
+/// </summary>
+public sealed class StderrStartupLogger : MinimalLogger
+{
+    /// <summary>The HOCON that makes Akka use this logger.</summary>
+    public const string Hocon =
+        "akka.stdout-logger-class = \"Encas.Node.StderrStartupLogger, Encas.Node\"";
+
+    /// <inheritdoc />
+    protected override void Log(object message)
+    {
+        if (message is LogEvent e)
+        {
+            Console.Error.WriteLine(e.ToString());
+        }
+    }
+}
