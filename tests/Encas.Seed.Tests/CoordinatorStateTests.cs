@@ -116,8 +116,10 @@ public sealed class CoordinatorStateTests(SamplePoolFixture fixture) : IClassFix
         null, Replace: false);
 
     private static RunEpochCompleted Epoch(string id, int run, long epoch, bool finished) => new(id, run, epoch,
-        [new SnapshotRef($"/snap/{id}/{run}/0/{epoch}", "00", epoch), new SnapshotRef($"/snap/{id}/{run}/1/{epoch}", "11",
-            epoch)],
+        [
+            new SnapshotRef($"/snap/{id}/{run}/0/{epoch}", "00", epoch),
+            new SnapshotRef($"/snap/{id}/{run}/1/{epoch}", "11", epoch),
+        ],
         [epoch * 250, epoch * 250], epoch * 500, epoch * 600, 0.5 + (epoch / 100.0), 10 + (int)epoch, finished);
 
     private static string Describe(CoordinatorState state) => string.Join("\n", state.List().Experiments.Select(e =>
