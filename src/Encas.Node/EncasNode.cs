@@ -3,6 +3,7 @@ using Encas.SearchNode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Encas.Node;
@@ -14,7 +15,11 @@ namespace Encas.Node;
 public static class EncasNode
 {
     /// <summary>Builds (does not start) the node.</summary>
-    public static WebApplication Build(NodeOptions options, Action<ILoggingBuilder>? logging = null)
+    /// <param name="options">Roles, addresses, data folder and journal.</param>
+    /// <param name="logging">Where the node logs; by default single lines on the console.</param>
+    /// <param name="embedded">True when a command hosts the node and handles Ctrl+C and SIGTERM itself.</param>
+    public static WebApplication Build(NodeOptions options, Action<ILoggingBuilder>? logging = null,
+        bool embedded = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -40,14 +45,29 @@ public static class EncasNode
         }
         else
         {
-            builder.WebHost.UseUrls();
+            // No management endpoint, but the host still starts Kestrel: keep it on a free loopback port, never on
+            // its default 5000 (which a second node, or any other program, may hold).
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        if (embedded)
+        {
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         }
 
         var pools = new IslandPools();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pools);
         builder.Services.AddHealthChecks();
-        builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) => AkkaSetup.Configure(akka, options, pools));
+        builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) =>
+        {
+            AkkaSetup.Configure(akka, options, pools);
+            if (embedded)
+            {
+                // Akka's own Ctrl+C/SIGTERM hook would stop the node underneath the command that hosts it.
+                akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
+            }
+        });
         var app = builder.Build();
         if (options.ManagementPort >= 0)
         {

@@ -39,7 +39,7 @@ public static class LocalCluster
         logging ??= builder => builder
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddFilter((_, level) => level >= LogLevel.Warning);
-        var app = EncasNode.Build(options, logging);
+        var app = EncasNode.Build(options, logging, embedded: true);
         try
         {
             await app.StartAsync(cancel);
@@ -67,7 +67,7 @@ public static class LocalCluster
         {
             if (cancel.IsCancellationRequested)
             {
-                await coordinator.Ask<object>(new CancelExperiment(id), AskTimeout, CancellationToken.None);
+                await CancelQuietly(coordinator, id);
                 cancel.ThrowIfCancellationRequested();
             }
 
@@ -86,6 +86,18 @@ public static class LocalCluster
             {
                 // Loop once more to cancel the experiment before giving up.
             }
+        }
+    }
+
+    // Best effort: the node is stopped right after, and its journal is thrown away with it.
+    private static async Task CancelQuietly(IActorRef coordinator, string id)
+    {
+        try
+        {
+            await coordinator.Ask<object>(new CancelExperiment(id), AskTimeout, CancellationToken.None);
+        }
+        catch (AskTimeoutException)
+        {
         }
     }
 
