@@ -76,6 +76,7 @@ public static class AkkaSetup
                 ExperimentCoordinator.Props(registry.Get<IslandRegionKey>(), new CoordinatorOptions
                 {
                     DataDir = Path.GetFullPath(options.DataDir),
+                    StepTimeout = options.IslandRetry,
                     RetryInterval = options.IslandRetry,
                     MaxConcurrentRuns = options.MaxConcurrentRuns,
                 }), singleton, createProxyToo: true);

@@ -4,6 +4,7 @@ using Encas.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Encas.Node;
 
@@ -21,7 +22,7 @@ public static class LocalCluster
     /// <param name="spec">The experiment; its report goes to <see cref="ExperimentSpec.OutDir"/>.</param>
     /// <param name="progress">Receives the status after every poll; may be null.</param>
     /// <param name="cancel">Cancels the experiment; nothing half-made is left at the report folder.</param>
-    /// <param name="logging">Where the node logs; by default warnings and errors go to standard error.</param>
+    /// <param name="logging">Where the node logs; by default warnings and errors, on standard error.</param>
     /// <param name="maxConcurrentRuns">Runs driven at once; 0 = all of them.</param>
     public static async Task<ExperimentStatus> RunAsync(ExperimentSpec spec, IProgress<ExperimentStatus>? progress,
         CancellationToken cancel, Action<ILoggingBuilder>? logging = null, int maxConcurrentRuns = 0)
@@ -35,10 +36,16 @@ public static class LocalCluster
             ManagementPort = -1,
             DataDir = data,
             MaxConcurrentRuns = maxConcurrentRuns,
+
+            // One process: no node can be lost, so a re-send could only queue a cached answer behind a long epoch.
+            IslandRetry = TimeSpan.FromMinutes(10),
         };
-        logging ??= builder => builder
-            .AddSimpleConsole(o => o.SingleLine = true)
-            .AddFilter((_, level) => level >= LogLevel.Warning);
+        logging ??= builder =>
+        {
+            // Standard error: standard out belongs to the command's own output.
+            builder.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Warning);
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        };
         var app = EncasNode.Build(options, logging, embedded: true);
         try
         {

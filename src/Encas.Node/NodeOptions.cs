@@ -50,8 +50,12 @@ public sealed record NodeOptions
     /// <summary>How long an unreachable member stays before the split-brain resolver downs it.</summary>
     public TimeSpan DownAfter { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>How long the coordinator waits for an island before it sends the same command again.</summary>
-    public TimeSpan IslandRetry { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long the coordinator waits for an island's answer, or after an island's retryable failure, before it
+    /// sends the same (idempotent) command again. Longer than an epoch normally takes, or the re-sends only queue
+    /// cached answers; short enough that a lost node's islands restart soon. Default 60 s.
+    /// </summary>
+    public TimeSpan IslandRetry { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the coordinator drives at once over all experiments; 0 = all of them.</summary>
     public int MaxConcurrentRuns { get; init; }

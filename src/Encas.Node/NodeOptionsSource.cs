@@ -64,7 +64,7 @@ public static class NodeOptionsSource
                 : TimeSpan.FromSeconds(Number(null, downAfter, NodeEnvironment.DownAfter) ?? 20),
             IslandRetry = retry is null
                 ? defaults.IslandRetry
-                : TimeSpan.FromSeconds(Number(null, retry, NodeEnvironment.IslandRetry) ?? 30),
+                : TimeSpan.FromSeconds(Number(null, retry, NodeEnvironment.IslandRetry) ?? 60),
             MaxConcurrentRuns = Number(null, runsAtOnce, NodeEnvironment.MaxConcurrentRuns) ?? 0,
         };
         options.Validate();
