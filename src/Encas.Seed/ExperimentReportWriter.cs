@@ -40,11 +40,11 @@ public static class ExperimentReportWriter
         using var pool = Pool.Open(spec.PoolPath);
         var val = new CascadeEvaluator(pool.Val);
         var test = new CascadeEvaluator(pool.Test);
-        var runs = finals.Select((f, r) => FinishRun(val, test, settings, r, f, traces[r])).ToList();
-        var baseline = settings.RandomBaseline
-            ? Enumerable.Range(0, settings.Runs).Select(r => SearchExperiment.RunRandom(val, test, settings, r))
-                .ToList()
-            : [];
+        // Runs and baseline runs are independent of each other, so they are finished across cores.
+        var runs = new RunResult[settings.Runs];
+        Parallel.For(0, runs.Length, r => runs[r] = FinishRun(val, test, settings, r, finals[r], traces[r]));
+        var baseline = new RunResult[settings.RandomBaseline ? settings.Runs : 0];
+        Parallel.For(0, baseline.Length, r => baseline[r] = SearchExperiment.RunRandom(val, test, settings, r));
         var result = new ExperimentResult(settings, runs, ExperimentResult.Median(runs), baseline,
             SearchExperiment.PoolModels(pool.Models, val, test), seconds);
         string folder = spec.OutDir ?? Path.Combine(workDir, "report");
