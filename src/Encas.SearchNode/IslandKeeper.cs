@@ -158,7 +158,7 @@ internal sealed class IslandKeeper
         return IslandStep.Rebuilt;
     }
 
-    private Core.Cascades.CascadeEvaluator Scorer(string poolPath)
+    private Core.Cascades.ICascadeScorer Scorer(string poolPath)
     {
         try
         {

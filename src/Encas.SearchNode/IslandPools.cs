@@ -6,7 +6,9 @@ namespace Encas.SearchNode;
 
 /// <summary>
 /// The pools of one search node: each pool folder is opened once (memory-mapped, validated) and its validation
-/// split gets one <see cref="CascadeEvaluator"/>, which all island entities of the node share.
+/// split gets one shared, thread-safe scorer for all island entities of the node: the certified sparse evaluator
+/// when the pool has a sparse sidecar (<c>encas bench sparsify</c>), otherwise the dense exact evaluator. Both give
+/// the same scores bit for bit, so the choice never changes a run.
 /// </summary>
 /// <remarks>
 /// Thread-safe. A pool that fails to open is not remembered: the next request tries again. The node owns the
@@ -16,7 +18,7 @@ namespace Encas.SearchNode;
 /// </remarks>
 public sealed class IslandPools : IDisposable
 {
-    private readonly ConcurrentDictionary<string, Lazy<(Pool Pool, CascadeEvaluator Validation)>> _pools =
+    private readonly ConcurrentDictionary<string, Lazy<(Pool Pool, ICascadeScorer Validation)>> _pools =
         new(StringComparer.Ordinal);
     private volatile bool _disposed;
 
@@ -27,7 +29,7 @@ public sealed class IslandPools : IDisposable
     /// <exception cref="FileNotFoundException">The pool (its manifest or one of its files) is missing.</exception>
     /// <exception cref="InvalidDataException">The pool is corrupt (manifest, sizes, checksums or outputs).</exception>
     /// <exception cref="ObjectDisposedException">The pools have been disposed.</exception>
-    public CascadeEvaluator Validation(string poolPath)
+    public ICascadeScorer Validation(string poolPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(poolPath);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -60,12 +62,13 @@ public sealed class IslandPools : IDisposable
         _pools.Clear();
     }
 
-    private static (Pool Pool, CascadeEvaluator Validation) Open(string path)
+    private static (Pool Pool, ICascadeScorer Validation) Open(string path)
     {
         var pool = Pool.Open(path);
         try
         {
-            return (pool, new CascadeEvaluator(pool.Val));
+            var dense = new CascadeEvaluator(pool.Val);
+            return (pool, FastScorer.Open(pool, dense).Sparse ?? (ICascadeScorer)dense);
         }
         catch
         {
