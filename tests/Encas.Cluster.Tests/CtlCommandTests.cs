@@ -181,6 +181,33 @@ public sealed partial class CtlCommandTests(InProcessCluster cluster) : IClassFi
         AssertRefused(cluster.Ctl([.. args, "--token", "wrong"]));
     }
 
+    [Theory]
+    [InlineData("leave", "garbage", "'garbage' is not a cluster address (akka.tcp://encas@HOST:PORT)")]
+    [InlineData("down", "akka.tcp://encas@127.0.0.1", "is not a cluster address")]
+    [InlineData("leave", "akka.tcp://encas@127.0.0.1:1", "akka.tcp://encas@127.0.0.1:1 is not a member")]
+    public void Should_reject_a_malformed_or_unknown_member_address_in_one_line(string verb, string address,
+        string reason)
+    {
+        var result = cluster.Ctl("cluster", verb, address, "--token", InProcessCluster.Token);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(reason, OneLine(result.Stderr), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("experiment show nope")]
+    [InlineData("runs nope")]
+    [InlineData("archive nope 0")]
+    [InlineData("experiment cancel nope --token t")]
+    public void Should_name_an_unknown_experiment_in_one_line(string command)
+    {
+        var result = cluster.Ctl(command.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"^error: 127\.0\.0\.1:\d+: not found: no experiment 'nope' \(see encas ctl experiments\)$",
+            OneLine(result.Stderr));
+    }
+
     [Fact]
     public async Task Should_remove_a_member_that_is_asked_to_leave()
     {
