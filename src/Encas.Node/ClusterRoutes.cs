@@ -107,7 +107,10 @@ public static class ClusterRoutes
 
         if (!TryParse(text, out var address))
         {
-            return Results.BadRequest(new { error = $"'{text}' is not a cluster address (akka.tcp://encas@HOST:PORT)" });
+            return Results.BadRequest(new
+            {
+                error = $"'{text}' is not a cluster address (akka.tcp://encas@HOST:PORT)",
+            });
         }
 
         if (!Cluster(system).State.Members.Any(m => m.Address.Equals(address)))

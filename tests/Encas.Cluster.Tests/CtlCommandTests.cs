@@ -26,10 +26,10 @@ public sealed partial class CtlCommandTests(InProcessCluster cluster) : IClassFi
         var members = lines.Where(l => MemberLine().IsMatch(l)).ToList();
         Assert.Equal($"Count: {members.Count} nodes", lines[^1]);
         Assert.Equal(lines.Count - 1, members.Count);
-        Assert.Contains(members, l => l.StartsWith($"{InProcessCluster.Address(cluster.Seed)} | [search,seed] | up |  | ",
-            StringComparison.Ordinal));
-        Assert.Contains(members, l => l.StartsWith($"{InProcessCluster.Address(cluster.Second)} | [search] | up |  | ",
-            StringComparison.Ordinal));
+        string seed = InProcessCluster.Address(cluster.Seed);
+        string second = InProcessCluster.Address(cluster.Second);
+        Assert.Contains(members, l => l.StartsWith($"{seed} | [search,seed] | up |  | ", StringComparison.Ordinal));
+        Assert.Contains(members, l => l.StartsWith($"{second} | [search] | up |  | ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -215,8 +215,7 @@ public sealed partial class CtlCommandTests(InProcessCluster cluster) : IClassFi
         try
         {
             string address = InProcessCluster.Address(node);
-            await InProcessCluster.WaitAsync(() => Member(address)?.Contains("| up |", StringComparison.Ordinal) == true,
-                $"{address} up");
+            await InProcessCluster.WaitAsync(() => IsUp(address), $"{address} up");
 
             var result = cluster.Ctl("cluster", "leave", address, "--token", InProcessCluster.Token);
 
@@ -235,8 +234,7 @@ public sealed partial class CtlCommandTests(InProcessCluster cluster) : IClassFi
     {
         using var node = await NodeProcess.StartAsync("gpu-node", cluster.Dir.Combine("killed"), NodeProcess.FreePort(),
             $"127.0.0.1:{cluster.Seed.Port}", new Dictionary<string, string>(), Cancel);
-        await InProcessCluster.WaitAsync(() => Member(node.Address)?.Contains("| up |", StringComparison.Ordinal) == true,
-            $"{node.Address} up");
+        await InProcessCluster.WaitAsync(() => IsUp(node.Address), $"{node.Address} up");
         node.Kill();
         await InProcessCluster.WaitAsync(() => cluster.Ctl("cluster", "unreachable").Stdout
             .Contains(node.Address, StringComparison.Ordinal), $"{node.Address} unreachable");
@@ -260,6 +258,8 @@ public sealed partial class CtlCommandTests(InProcessCluster cluster) : IClassFi
         Assert.StartsWith($"error: cannot reach the management endpoint at 127.0.0.1:{port}", OneLine(result.Stderr),
             StringComparison.Ordinal);
     }
+
+    private bool IsUp(string address) => Member(address)?.Contains("| up |", StringComparison.Ordinal) == true;
 
     private string? Member(string address) => Lines(cluster.Ctl("cluster", "show").Stdout)
         .FirstOrDefault(l => l.StartsWith(address + " ", StringComparison.Ordinal));

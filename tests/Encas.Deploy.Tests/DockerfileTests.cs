@@ -4,7 +4,7 @@ using Encas.Node;
 
 namespace Encas.Deploy.Tests;
 
-/// <summary>The docker/ Dockerfiles agree with the code: entry point and command, variables, ports, health route.</summary>
+/// <summary>The docker/ Dockerfiles agree with the code: entry point, verb, variables, ports, health.</summary>
 public sealed class DockerfileTests
 {
     [Fact]
@@ -17,7 +17,8 @@ public sealed class DockerfileTests
         string[] known = [EncasRoles.Seed, EncasRoles.Gpu, EncasRoles.Search];
         foreach (var (file, image) in images)
         {
-            Assert.True(file.Stage(image.Target) is not null, $"{file.File}: {image.Image} names no stage {image.Target}");
+            Assert.True(file.Stage(image.Target) is not null,
+                $"{file.File}: {image.Image} names no stage {image.Target}");
             Assert.All(image.Roles, r => Assert.Contains(r, known));
         }
     }
@@ -63,7 +64,8 @@ public sealed class DockerfileTests
             Assert.True(stage.HealthCheck is not null, $"{file.File} {image.Target}: no HEALTHCHECK");
             Assert.Contains("/healthz/live", stage.HealthCheck);
             Assert.Contains("/healthz/live", routes);
-            Assert.Contains($"{NodeEnvironment.ManagementPort}:-{NodeOptions.DefaultManagementPort}", stage.HealthCheck);
+            Assert.Contains($"{NodeEnvironment.ManagementPort}:-{NodeOptions.DefaultManagementPort}",
+                stage.HealthCheck);
         }
     }
 

@@ -25,7 +25,8 @@ public sealed class KubernetesManifestTests
         {
             var documents = Yaml.Documents(File.ReadAllText(Path.Combine(DeployFiles.Root, file)));
             Assert.True(documents.Count > 0, $"{file}: no YAML document");
-            Assert.All(documents, d => Assert.True(d.Text("kind") is { Length: > 0 }, $"{file}: a document has no kind"));
+            Assert.All(documents, d => Assert.True(d.Text("kind") is { Length: > 0 },
+                $"{file}: a document has no kind"));
         }
     }
 
@@ -168,7 +169,8 @@ public sealed class KubernetesManifestTests
             var seeds = NodeOptionsSource.SplitList(list);
             for (int i = 0; i < seeds.Count; i++)
             {
-                Assert.Equal($"{seedSet.Name}-{i}.{service}.{ns}.svc.cluster.local:{NodeOptions.DefaultPort}", seeds[i]);
+                string expected = $"{seedSet.Name}-{i}.{service}.{ns}.svc.cluster.local:{NodeOptions.DefaultPort}";
+                Assert.Equal(expected, seeds[i]);
             }
         }
     }

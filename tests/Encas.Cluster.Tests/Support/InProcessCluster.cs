@@ -85,7 +85,7 @@ public sealed class InProcessCluster : IAsyncLifetime
     /// <summary>Runs <c>encas ctl --host SEED ARGS</c>.</summary>
     public EncasProcess.Result Ctl(params string[] args) => EncasProcess.Run(["ctl", "--host", Management, .. args]);
 
-    /// <summary>Polls <paramref name="condition"/> until it holds (or fails after 60 s, naming <paramref name="what"/>).</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails after 60 s.</summary>
     public static async Task WaitAsync(Func<bool> condition, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);

@@ -36,7 +36,7 @@ public sealed record Container(Manifest Owner, YamlNode Node, bool Init)
     /// <summary>Whether it runs the encas image (named encas, with or without a registry prefix).</summary>
     public bool IsEncas => Image is { } image && ImageName.Repository(image).Split('/')[^1] == "encas";
 
-    /// <summary>The encas arguments it runs: command (minus a leading encas) then args; the image's CMD when empty.</summary>
+    /// <summary>encas arguments: command (minus encas), then args; the image CMD when both are empty.</summary>
     public IReadOnlyList<string> EncasArguments(Func<string, IReadOnlyList<string>> imageCmd)
     {
         var command = Command.ToList();

@@ -27,7 +27,8 @@ public static class DeployFiles
     /// <summary>Every Dockerfile under docker/.</summary>
     public static IReadOnlyList<Dockerfile> Dockerfiles => Directory
         .EnumerateFiles(Path.Combine(Root, "docker"), "*Dockerfile*", SearchOption.AllDirectories)
-        .Where(f => !f.EndsWith(".dockerignore", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal))
+        .Where(f => !f.EndsWith(".dockerignore", StringComparison.Ordinal)
+            && !f.EndsWith(".md", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal)
         .Select(f => Dockerfile.Load(f, Path.GetRelativePath(Root, f)))
         .ToList();

@@ -5,7 +5,7 @@ namespace Encas.Deploy.Tests.Support;
 /// <summary>Parses argument lists against the real <c>encas</c> command tree.</summary>
 public static class EncasCommandLine
 {
-    /// <summary>The parse errors of <c>encas ARGS</c> (empty when the verb exists and every option belongs to it).</summary>
+    /// <summary>The parse errors of <c>encas ARGS</c>: none when the verb exists and takes each option.</summary>
     public static IReadOnlyList<string> Errors(IReadOnlyList<string> args) =>
         EncasCommands.CreateRoot().Parse(args.ToArray()).Errors.Select(e => e.Message).ToList();
 

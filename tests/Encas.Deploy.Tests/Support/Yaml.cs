@@ -35,6 +35,7 @@ public static class Yaml
     /// <summary>The entries of the mapping at <paramref name="path"/> as text (empty when absent).</summary>
     public static IReadOnlyDictionary<string, string> Map(this YamlNode? node, string path) =>
         node.At(path) is YamlMappingNode map
-            ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => (c.Value as YamlScalarNode)?.Value ?? "")
+            ? map.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!,
+                c => (c.Value as YamlScalarNode)?.Value ?? "")
             : new Dictionary<string, string>();
 }
