@@ -28,9 +28,9 @@ public static class ClusterRoutes
         app.MapGet("/cluster/unreachable", (ActorSystem system) =>
             Results.Json(new { unreachable = ClusterView.Of(system).Unreachable }));
         app.MapPost("/cluster/leave", (string address, HttpRequest request, ActorSystem system) =>
-            Mutate(request, options, () => Cluster(system).Leave(Parse(address)), address));
+            MutateMember(request, options, system, address, Cluster(system).Leave));
         app.MapPost("/cluster/down", (string address, HttpRequest request, ActorSystem system) =>
-            Mutate(request, options, () => Cluster(system).Down(Parse(address)), address));
+            MutateMember(request, options, system, address, Cluster(system).Down));
         app.MapPost("/cluster/down-unreachable", (HttpRequest request, ActorSystem system) =>
         {
             var cluster = Cluster(system);
@@ -93,15 +93,45 @@ public static class ClusterRoutes
         return Results.Json(new { done = what });
     }
 
-    private static Address Parse(string address)
+    /// <summary>
+    /// Leave or down one member: 400 with the reason for a malformed address, 404 for an address that is not a
+    /// member (Akka ignores those silently, so a typo would look like success).
+    /// </summary>
+    private static IResult MutateMember(HttpRequest request, NodeOptions options, ActorSystem system, string text,
+        Action<Address> act)
     {
+        if (!ManagementRoutes.Authorised(request, options, openWithoutToken: false))
+        {
+            return ManagementRoutes.Refused(options);
+        }
+
+        if (!TryParse(text, out var address))
+        {
+            return Results.BadRequest(new
+            {
+                error = $"'{text}' is not a cluster address (akka.tcp://encas@HOST:PORT)",
+            });
+        }
+
+        if (!Cluster(system).State.Members.Any(m => m.Address.Equals(address)))
+        {
+            return Results.NotFound(new { error = $"{address} is not a member (see encas ctl cluster show)" });
+        }
+
+        return Mutate(request, options, () => act(address), address.ToString());
+    }
+
+    private static bool TryParse(string text, out Address address)
+    {
+        address = null!;
         try
         {
-            return Address.Parse(address);
+            address = Address.Parse(text);
+            return address.Host is not null && address.Port is > 0;
         }
-        catch (UriFormatException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException)
         {
-            throw new BadHttpRequestException($"'{address}' is not a cluster address (akka.tcp://encas@HOST:PORT)");
+            return false;
         }
     }
 

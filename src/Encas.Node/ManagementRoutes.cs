@@ -113,7 +113,11 @@ public static class ManagementRoutes
 
     private static IResult Reply(object answer) => answer switch
     {
-        ExperimentUnknown unknown => Results.Json(unknown, EncasJson.Options, statusCode: StatusCodes.Status404NotFound),
+        ExperimentUnknown unknown => Results.Json(new
+        {
+            experiment_id = unknown.ExperimentId,
+            error = $"no experiment '{unknown.ExperimentId}' (see encas ctl experiments)",
+        }, statusCode: StatusCodes.Status404NotFound),
         ExperimentRejected rejected => Results.Json(rejected, EncasJson.Options,
             statusCode: StatusCodes.Status400BadRequest),
         _ => Results.Json(answer, EncasJson.Options),
