@@ -85,7 +85,9 @@ public sealed record NodeOptions
 
         Require(SeedNodes.Count > 0 || Roles.HasFlag(NodeRole.Seed),
             "--seed-nodes is required for a node without the seed role");
-        Require(Journal != JournalKind.Postgres || !string.IsNullOrWhiteSpace(ConnectionString),
+        // Only the seed role keeps a journal; other nodes may share the seed's configuration without the secret.
+        Require(Journal != JournalKind.Postgres || !Roles.HasFlag(NodeRole.Seed)
+            || !string.IsNullOrWhiteSpace(ConnectionString),
             "--journal postgres needs --connection-string");
         Require(!string.IsNullOrWhiteSpace(DataDir), "--data must not be empty");
         Require(DownAfter > TimeSpan.Zero, "the down-after time must be positive");

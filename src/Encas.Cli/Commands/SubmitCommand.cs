@@ -29,7 +29,10 @@ internal static class SubmitCommand
         var id = new Option<string?>("--id") { Description = "Experiment id (default: generated)." };
         var wait = new Option<bool>("--wait") { Description = "Follow the experiment and download its report." };
         var force = new Option<bool>("--force") { Description = "Replace DIR if it exists." };
-        var token = new Option<string?>("--token") { Description = "Bearer token, if the endpoint has one." };
+        var token = new Option<string?>("--token")
+        {
+            Description = "Bearer token, if the endpoint has one [ENCAS_MANAGEMENT_TOKEN].",
+        };
         var command = new Command("submit", "Run an experiment on a running cluster.") { poolPath, cluster, output };
         search.AddTo(command);
         foreach (Option option in new Option[] { id, wait, force, token })
@@ -54,7 +57,8 @@ internal static class SubmitCommand
             }
 
             string experiment = parse.GetValue(id) ?? NewId();
-            using var client = new ManagementClient(parse.GetValue(cluster)!, parse.GetValue(token));
+            using var client = new ManagementClient(parse.GetValue(cluster)!,
+                parse.GetValue(token) ?? Environment.GetEnvironmentVariable("ENCAS_MANAGEMENT_TOKEN"));
             var spec = new ExperimentSpec(experiment, pool, SearchSpec.From(settings), null, false);
             var accepted = await client.PostAsync<ExperimentAccepted>("api/experiments", spec, cancel);
             Console.Out.WriteLine($"submitted {accepted.ExperimentId}{(accepted.AlreadyKnown ? " (already known)" : "")}");
