@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Encas.GpuNode;
 using Encas.SearchNode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,8 @@ public static class EncasNode
         var pools = new IslandPools();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pools);
+        builder.Services.AddSingleton(services =>
+            new GpuResources(services.GetRequiredService<ILoggerFactory>().CreateLogger("Encas.GpuNode")));
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) => AkkaSetup.Configure(akka, options, pools));
         var app = builder.Build();

@@ -1,0 +1,80 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Encas.GpuNode;
+using Encas.Inference.Building;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Encas.Node;
+
+/// <summary>
+/// <c>encas pool build</c> through the cluster machinery inside this process: a node with the seed and gpu roles
+/// on a loopback port of its own, one sharded precompute entity per model, a <see cref="PoolBuildDriver"/> that
+/// assembles and publishes the pool, so that the in-process build and a multi-node build run the same code.
+/// </summary>
+public static class LocalPoolBuild
+{
+    /// <summary>Builds the pool of <paramref name="options"/>.</summary>
+    /// <param name="options">Inputs, output and settings (as for <see cref="PoolBuilder"/>).</param>
+    /// <param name="progress">Receives every model's moves; may be null.</param>
+    /// <param name="cancel">Cancels the build; nothing is left at the output path.</param>
+    /// <param name="logging">Where the node logs; by default warnings and errors go to standard error.</param>
+    /// <param name="settings">The driver's timing; null uses the defaults.</param>
+    /// <exception cref="PoolBuildException">One or more models failed; nothing was published.</exception>
+    /// <exception cref="InvalidDataException">The data are unreadable or inconsistent (file named).</exception>
+    public static async Task<PoolBuildOutcome> RunAsync(PoolBuildOptions options, IProgress<ModelProgress>? progress,
+        CancellationToken cancel, Action<ILoggingBuilder>? logging = null, PoolBuildDriverSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var (plan, splits) = PoolBuildPlan.Create(options);
+        string data = Path.Combine(Path.GetTempPath(), $"encas-pool-build-{Guid.NewGuid():N}");
+        var nodeOptions = new NodeOptions
+        {
+            Roles = NodeRole.Seed | NodeRole.Gpu,
+            Port = 0,
+            ManagementPort = -1,
+            DataDir = data,
+        };
+        logging ??= builder => builder
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter((_, level) => level >= LogLevel.Warning);
+        WebApplication? app = null;
+        try
+        {
+            app = EncasNode.Build(nodeOptions, logging);
+            app.Services.GetRequiredService<GpuResources>().Remember(options.Data, options.SampleLimit, splits);
+            await app.StartAsync(cancel);
+            var region = await app.Services.GetRequiredService<IRequiredActor<PrecomputeRegionKey>>().GetAsync(cancel);
+            var system = app.Services.GetRequiredService<ActorSystem>();
+            var session = PoolBuildSession.RunAsync(system, region, plan, progress, settings, cancel);
+            plan = null;
+            return await session;
+        }
+        finally
+        {
+            plan?.Dispose();
+            if (app is not null)
+            {
+                await app.StopAsync(CancellationToken.None);
+                await app.DisposeAsync();
+            }
+
+            TryDelete(data);
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
