@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Hosting;
 using Encas.GpuNode;
 using Encas.Inference.Building;
+using Encas.Inference.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,16 @@ public static class LocalPoolBuild
     {
         ArgumentNullException.ThrowIfNull(options);
         var (plan, splits) = PoolBuildPlan.Create(options);
+        try
+        {
+            RequireCuda(options, plan);
+        }
+        catch
+        {
+            plan.Dispose();
+            throw;
+        }
+
         string data = Path.Combine(Path.GetTempPath(), $"encas-pool-build-{Guid.NewGuid():N}");
         var nodeOptions = new NodeOptions
         {
@@ -61,6 +72,25 @@ public static class LocalPoolBuild
             }
 
             TryDelete(data);
+        }
+    }
+
+    // --device cuda without a loadable CUDA provider is a usage error for the whole build, not one failure per
+    // model: find out before any model is sent.
+    private static void RequireCuda(PoolBuildOptions options, PoolBuildPlan plan)
+    {
+        if (options.Device != DeviceChoice.Cuda || plan.Models.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            using var probe = new OnnxSessionFactory(DeviceChoice.Cuda).Open(plan.Command(0).Model.ModelPath).Session;
+        }
+        catch (InvalidDataException)
+        {
+            // A model that does not load fails on its own, with its name, like every other model.
         }
     }
 

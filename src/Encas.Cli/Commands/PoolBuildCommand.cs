@@ -1,15 +1,16 @@
 using System.CommandLine;
-using System.Globalization;
 using Encas.Core.Pools;
 using Encas.Inference.Building;
+using Encas.GpuNode;
 using Encas.Inference.Runtime;
+using Encas.Node;
 
 namespace Encas.Cli.Commands;
 
 /// <summary>
 /// <c>encas pool build --models DIR --data DIR --out POOL</c>: runs ONNX models over a dataset's val and test
-/// splits and writes a pool. In process and one model after another for now; the sharded gpu-node version
-/// comes with the cluster.
+/// splits and writes a pool, through the sharded precompute of the gpu role on a node inside this process (see
+/// <see cref="LocalPoolBuild"/>), with a progress bar per model and overall.
 /// </summary>
 internal static class PoolBuildCommand
 {
@@ -61,22 +62,23 @@ internal static class PoolBuildCommand
             var options = new PoolBuildOptions(parse.GetValue(models)!, parse.GetValue(data)!, parse.GetValue(output)!,
                 parse.GetValue(device), size, parse.GetValue(force), parse.GetValue(modelsJson),
                 SampleLimit: parse.GetValue(limit));
-            return Task.FromResult(Run(options, cancellation));
+            return RunAsync(options, cancellation);
         });
         return command;
     }
 
-    private static int Run(PoolBuildOptions options, CancellationToken cancellation)
+    private static async Task<int> RunAsync(PoolBuildOptions options, CancellationToken cancellation)
     {
-        var logger = new StderrLogger("pool build");
-        var builder = new PoolBuilder(new OnnxSessionFactory(options.Device, logger), logger);
         try
         {
-            var (manifest, records) = builder.Build(options, Report, cancellation);
+            var outcome = await PoolBuildProgressDisplay.ShowAsync(progress =>
+                LocalPoolBuild.RunAsync(options, progress, cancellation));
+            var manifest = outcome.Manifest!;
             Console.WriteLine(
                 $"built {manifest.Models.Count} models × {manifest.Classes} classes "
                 + $"({manifest.Splits[PoolSplits.Val].Samples} val, {manifest.Splits[PoolSplits.Test].Samples} test "
-                + $"samples) into {options.Output} on {string.Join("/", records.Select(r => r.Provider).Distinct())}");
+                + $"samples) into {options.Output} on "
+                + string.Join("/", outcome.Records.Select(r => r.Provider).Distinct()));
             return 0;
         }
         catch (PoolBuildException ex)
@@ -94,15 +96,6 @@ internal static class PoolBuildCommand
         catch (NotSupportedException ex)
         {
             throw new UserInputException(ex.Message);
-        }
-    }
-
-    private static void Report(BuildProgress p)
-    {
-        if (p.Done == p.Total)
-        {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool build: [{p.Model + 1}/{p.Models}] {p.Name}: {p.Split} {p.Done}/{p.Total} done"));
         }
     }
 }
