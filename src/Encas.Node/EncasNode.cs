@@ -41,7 +41,9 @@ public static class EncasNode
         }
         else
         {
-            builder.WebHost.UseUrls();
+            // Kestrel starts with the host regardless; without this it would take localhost:5000 and fail when
+            // another process (or a second node in this one) holds it. An ephemeral loopback port serves no routes.
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
         }
 
         var pools = new IslandPools();
