@@ -89,11 +89,7 @@ public sealed class PrecomputeEntity : ReceiveActor
     private PrecomputeDone Run(PrecomputeModel command, IActorRef requester)
     {
         var spec = command.Model;
-        if (!Directory.Exists(spec.StagingDir))
-        {
-            throw new InvalidDataException(
-                $"{spec.ModelPath}: the build's staging folder {spec.StagingDir} is gone (build ended or not shared)");
-        }
+        RequireStaging(spec);
 
         var device = Enum.Parse<DeviceChoice>(spec.Device, ignoreCase: true);
         OutputKind? declared = spec.DeclaredOutput switch
@@ -106,10 +102,14 @@ public sealed class PrecomputeEntity : ReceiveActor
         var model = new ModelSpec(spec.Name, spec.ModelPath, spec.Mflops, spec.Macs, spec.ComputeSource, declared);
         var splits = _resources.Data(spec.DataDir, spec.SampleLimit);
         var precomputer = new ModelPrecomputer(_resources.Sessions(device));
-        var result = precomputer.Run(model, command.ModelIndex, splits, spec.StagingDir, spec.BatchSize,
+        var outputs = precomputer.Infer(model, splits, spec.BatchSize,
             (split, done, total) => requester.Tell(
                 new PrecomputeProgress(command.BuildId, command.ModelIndex, split, done, total, _node)),
             CancellationToken.None);
+
+        // A build cancelled while the model ran has deleted its staging folder; writing would bring it back.
+        RequireStaging(spec);
+        var result = ModelPrecomputer.Store(spec.StagingDir, command.ModelIndex, model, outputs, splits);
         var files = PoolSplits.All.Select(s =>
         {
             var file = result.Entry.Outputs[s];
@@ -118,6 +118,15 @@ public sealed class PrecomputeEntity : ReceiveActor
         }).ToList();
         return new PrecomputeDone(command.BuildId, command.ModelIndex, files, result.Record.Provider,
             result.Record.Output, result.Record.OutputSource, result.Record.ImagesPerSecond, _node);
+    }
+
+    private static void RequireStaging(PrecomputeSpec spec)
+    {
+        if (!Directory.Exists(spec.StagingDir))
+        {
+            throw new InvalidDataException(
+                $"{spec.ModelPath}: the build's staging folder {spec.StagingDir} is gone (build ended or not shared)");
+        }
     }
 
     private static bool Intact(string stagingDir, PrecomputeDone done) => done.Splits.All(s =>
