@@ -21,7 +21,28 @@ public static class PoolBuildSession
     public static async Task<PoolBuildOutcome> RunAsync(ActorSystem system, IActorRef region, PoolBuildPlan plan,
         IProgress<ModelProgress>? progress, PoolBuildDriverSettings? settings, CancellationToken cancel)
     {
+        var outcome = await DriveAsync(system, region, plan, progress, settings, cancel);
+        if (outcome.DataError is { } error)
+        {
+            throw new InvalidDataException(error);
+        }
+
+        if (outcome.Failures.Count > 0)
+        {
+            throw new PoolBuildException(outcome.Failures, outcome.Models);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Drives <paramref name="plan"/> to its end and returns the outcome as it is, failures included.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    public static async Task<PoolBuildOutcome> DriveAsync(ActorSystem system, IActorRef region, PoolBuildPlan plan,
+        IProgress<ModelProgress>? progress, PoolBuildDriverSettings? settings, CancellationToken cancel)
+    {
         ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(plan);
         var done = new TaskCompletionSource<PoolBuildOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         var listener = system.ActorOf(PoolBuildListener.Props(p => progress?.Report(p), done));
         var driver = system.ActorOf(PoolBuildDriver.Props(region, plan, listener, settings ?? new()),
@@ -33,18 +54,7 @@ public static class PoolBuildSession
             done.TrySetCanceled(cancel);
         }))
         {
-            var outcome = await done.Task;
-            if (outcome.DataError is { } error)
-            {
-                throw new InvalidDataException(error);
-            }
-
-            if (outcome.Failures.Count > 0)
-            {
-                throw new PoolBuildException(outcome.Failures, outcome.Models);
-            }
-
-            return outcome;
+            return await done.Task;
         }
     }
 }

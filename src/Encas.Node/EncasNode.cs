@@ -51,6 +51,7 @@ public static class EncasNode
         builder.Services.AddSingleton(pools);
         builder.Services.AddSingleton(services =>
             new GpuResources(services.GetRequiredService<ILoggerFactory>().CreateLogger("Encas.GpuNode")));
+        builder.Services.AddSingleton<PoolBuildRegistry>();
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) => AkkaSetup.Configure(akka, options, pools));
         var app = builder.Build();
@@ -58,6 +59,7 @@ public static class EncasNode
         {
             ManagementRoutes.Map(app, options);
             ClusterRoutes.Map(app, options);
+            PoolBuildRoutes.Map(app, options);
         }
 
         return app;
