@@ -58,7 +58,8 @@ public sealed partial class PoolBuildClusterTests : IDisposable
         using var json = JsonDocument.Parse(ctl.Stdout);
         Assert.Equal("completed", json.RootElement.GetProperty("state").GetString());
         Assert.All(json.RootElement.GetProperty("models").EnumerateArray(), m =>
-            Assert.Equal(("done", gpu.Address), (m.GetProperty("state").GetString(), m.GetProperty("node").GetString())));
+            Assert.Equal(("done", gpu.Address),
+                (m.GetProperty("state").GetString(), m.GetProperty("node").GetString())));
         Assert.Contains("cnn_4", table.Stdout, StringComparison.Ordinal);
         Assert.Empty(SamplePool.Leftovers(_dir.Combine("out")));
     }

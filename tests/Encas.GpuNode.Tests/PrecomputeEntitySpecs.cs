@@ -37,6 +37,9 @@ public sealed class PrecomputeEntitySpecs : Akka.TestKit.Xunit.TestKit, IDisposa
             Directory.GetFiles(models, "*.onnx").Order(StringComparer.Ordinal).ToArray()[0], SamplePool.Data, staging,
             "cpu", 64, null, 1.5, 1_500_000, "graph", limit));
 
+    private ValueTask<PrecomputeDone> NextDone() =>
+        FishForMessageAsync<PrecomputeDone>(m => m is PrecomputeDone, Wait, cancellationToken: Cancel);
+
     [Fact]
     public async Task Should_write_the_files_the_in_process_builder_writes()
     {
@@ -49,7 +52,7 @@ public sealed class PrecomputeEntitySpecs : Akka.TestKit.Xunit.TestKit, IDisposa
 
         entity.Tell(Command(models, 0, staging), TestActor);
         var progress = await ExpectMsgAsync<PrecomputeProgress>(Wait, cancellationToken: Cancel);
-        var done = await FishForMessageAsync<PrecomputeDone>(m => m is PrecomputeDone, Wait, cancellationToken: Cancel);
+        var done = await NextDone();
 
         Assert.Equal(("val", 500), (progress.Split, progress.Total));
         Assert.Equal(["val", "test"], done.Splits.Select(s => s.Split));
@@ -73,14 +76,14 @@ public sealed class PrecomputeEntitySpecs : Akka.TestKit.Xunit.TestKit, IDisposa
         var entity = Sys.ActorOf(PrecomputeEntity.Props(new GpuResources()));
         var command = Command(models, 2, staging, 200);
         entity.Tell(command, TestActor);
-        var first = await FishForMessageAsync<PrecomputeDone>(m => m is PrecomputeDone, Wait, cancellationToken: Cancel);
+        var first = await NextDone();
 
         entity.Tell(command, TestActor);
         var repeat = await ExpectMsgAsync<PrecomputeDone>(Wait, cancellationToken: Cancel);
         File.Delete(Path.Combine(staging, first.Splits[1].Path));
         entity.Tell(command, TestActor);
         await ExpectMsgAsync<PrecomputeProgress>(Wait, cancellationToken: Cancel);
-        var redone = await FishForMessageAsync<PrecomputeDone>(m => m is PrecomputeDone, Wait, cancellationToken: Cancel);
+        var redone = await NextDone();
 
         Assert.Same(first, repeat);
         Assert.Equal(first.Splits, redone.Splits);

@@ -35,5 +35,6 @@ public static class SamplePool
     /// <summary>Every file under <paramref name="folder"/> whose name marks it as temporary or staging.</summary>
     public static IReadOnlyList<string> Leftovers(string folder) =>
         [.. Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
-            .Where(p => p.EndsWith(".tmp", StringComparison.Ordinal) || p.Contains(".staging", StringComparison.Ordinal))];
+            .Where(p => p.EndsWith(".tmp", StringComparison.Ordinal)
+                || p.Contains(".staging", StringComparison.Ordinal))];
 }
