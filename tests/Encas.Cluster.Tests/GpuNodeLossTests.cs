@@ -56,6 +56,7 @@ public sealed class GpuNodeLossTests : IDisposable
         var outcome = await PoolBuildSession.RunAsync(local.System, await local.PrecomputeRegion(Cancel), plan,
             progress, settings, Cancel);
 
+        Assert.True(killedModel.Task.IsCompleted, "the remote gpu node never ran a model, so it was not killed");
         Assert.True(remote.HasExited);
         string victim = await killedModel.Task;
         Assert.Equal(local.Address, doneOn[victim]);
