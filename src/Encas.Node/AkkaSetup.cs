@@ -6,6 +6,7 @@ using Akka.Persistence.Sql.Hosting;
 using Akka.Remote.Hosting;
 using Encas.Messages;
 using Encas.Messages.Serialization;
+using Encas.GpuNode;
 using Encas.Seed;
 using Encas.SearchNode;
 
@@ -40,6 +41,7 @@ public static class AkkaSetup
             .AddHocon(StderrStartupLogger.Hocon, HoconAddMode.Prepend)
             .AddHocon(EncasMessageSerializer.Hocon, HoconAddMode.Prepend)
             .AddHocon(IslandDispatcher.Hocon, HoconAddMode.Prepend)
+            .AddHocon(PrecomputeDispatcher.Hocon, HoconAddMode.Prepend)
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {options.DownAfter.TotalSeconds:0.###}s",
                 HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions
@@ -66,6 +68,19 @@ public static class AkkaSetup
         else
         {
             builder.WithShardRegionProxy<IslandRegionKey>(IslandRegion.Name, EncasRoles.Search, extractor);
+        }
+
+        var precompute = new PrecomputeMessageExtractor();
+        if (options.Roles.HasFlag(NodeRole.Gpu))
+        {
+            builder.WithShardRegion<PrecomputeRegionKey>(PrecomputeRegion.Name,
+                (_, _, resolver) => _ => PrecomputeEntity.Props(resolver.GetService<GpuResources>()), precompute,
+                new ShardOptions { Role = PrecomputeRegion.Role, StateStoreMode = StateStoreMode.DData });
+        }
+        else
+        {
+            builder.WithShardRegionProxy<PrecomputeRegionKey>(PrecomputeRegion.Name, PrecomputeRegion.Role,
+                precompute);
         }
 
         var singleton = new ClusterSingletonOptions { Role = EncasRoles.Seed };

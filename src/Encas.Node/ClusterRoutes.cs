@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Akka.Hosting;
+using Encas.GpuNode;
 using Encas.SearchNode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +15,7 @@ namespace Encas.Node;
 public static class ClusterRoutes
 {
     /// <summary>The sharding types a node knows, hosted or proxied.</summary>
-    public static IReadOnlyList<string> ShardTypes { get; } = [IslandRegion.Name];
+    public static IReadOnlyList<string> ShardTypes { get; } = [IslandRegion.Name, PrecomputeRegion.Name];
 
     private static readonly TimeSpan StatsTimeout = TimeSpan.FromSeconds(10);
 

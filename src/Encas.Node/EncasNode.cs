@@ -1,4 +1,5 @@
 using Akka.Hosting;
+using Encas.GpuNode;
 using Encas.SearchNode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,6 +59,9 @@ public static class EncasNode
         var pools = new IslandPools();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(pools);
+        builder.Services.AddSingleton(services =>
+            new GpuResources(services.GetRequiredService<ILoggerFactory>().CreateLogger("Encas.GpuNode")));
+        builder.Services.AddSingleton<PoolBuildRegistry>();
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) =>
         {
@@ -73,6 +77,7 @@ public static class EncasNode
         {
             ManagementRoutes.Map(app, options);
             ClusterRoutes.Map(app, options);
+            PoolBuildRoutes.Map(app, options);
         }
 
         return app;

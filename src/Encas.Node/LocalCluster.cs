@@ -4,7 +4,6 @@ using Encas.Messages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace Encas.Node;
 
@@ -28,7 +27,7 @@ public static class LocalCluster
         CancellationToken cancel, Action<ILoggingBuilder>? logging = null, int maxConcurrentRuns = 0)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        string data = Path.Combine(Path.GetTempPath(), $"encas-local-{Guid.NewGuid():N}");
+        string data = EmbeddedNode.NewDataFolder("local");
         var options = new NodeOptions
         {
             Roles = NodeRole.All,
@@ -40,12 +39,7 @@ public static class LocalCluster
             // One process: no node can be lost, so a re-send could only queue a cached answer behind a long epoch.
             IslandRetry = TimeSpan.FromMinutes(10),
         };
-        logging ??= builder =>
-        {
-            // Standard error: standard out belongs to the command's own output.
-            builder.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Warning);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        };
+        logging ??= EmbeddedNode.DefaultLogging;
         var app = EncasNode.Build(options, logging, embedded: true);
         try
         {
@@ -63,7 +57,7 @@ public static class LocalCluster
         {
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
-            TryDelete(data);
+            EmbeddedNode.TryDelete(data);
         }
     }
 
@@ -104,20 +98,6 @@ public static class LocalCluster
             await coordinator.Ask<object>(new CancelExperiment(id), AskTimeout, CancellationToken.None);
         }
         catch (AskTimeoutException)
-        {
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
         {
         }
     }

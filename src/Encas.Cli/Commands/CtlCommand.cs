@@ -19,6 +19,8 @@ internal static class CtlCommand
             command.Subcommands.Add(sub);
         }
 
+        command.Subcommands.Add(CtlPrecomputeCommand.Create(options));
+
         return command;
     }
 }

@@ -1,15 +1,16 @@
 using System.CommandLine;
-using System.Globalization;
 using Encas.Core.Pools;
 using Encas.Inference.Building;
+using Encas.GpuNode;
 using Encas.Inference.Runtime;
+using Encas.Node;
 
 namespace Encas.Cli.Commands;
 
 /// <summary>
 /// <c>encas pool build --models DIR --data DIR --out POOL</c>: runs ONNX models over a dataset's val and test
-/// splits and writes a pool. In process and one model after another for now; the sharded gpu-node version
-/// comes with the cluster.
+/// splits and writes a pool, through the sharded precompute of the gpu role on a node inside this process (see
+/// <see cref="LocalPoolBuild"/>), with a progress bar per model and overall.
 /// </summary>
 internal static class PoolBuildCommand
 {
@@ -46,9 +47,18 @@ internal static class PoolBuildCommand
             Description = "Overrides file (macs/mflops, output: logits|probabilities); default: DIR/models.json.",
         };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N samples of each split." };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Build on a running cluster through this node's management endpoint HOST:PORT; the paths "
+                + "must be the same on every gpu node (a shared volume).",
+        };
+        var token = new Option<string?>("--token")
+        {
+            Description = "Bearer token of the management endpoint [ENCAS_MANAGEMENT_TOKEN].",
+        };
         var command = new Command("build", "Build a pool by running ONNX models over a dataset's val and test splits.")
         {
-            models, data, output, device, batch, force, modelsJson, limit,
+            models, data, output, device, batch, force, modelsJson, limit, cluster, token,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -61,35 +71,28 @@ internal static class PoolBuildCommand
             var options = new PoolBuildOptions(parse.GetValue(models)!, parse.GetValue(data)!, parse.GetValue(output)!,
                 parse.GetValue(device), size, parse.GetValue(force), parse.GetValue(modelsJson),
                 SampleLimit: parse.GetValue(limit));
-            return Task.FromResult(Run(options, cancellation));
+            return parse.GetValue(cluster) is { } where
+                ? PoolBuildRemote.RunAsync(options, where,
+                    parse.GetValue(token) ?? Environment.GetEnvironmentVariable("ENCAS_MANAGEMENT_TOKEN"), cancellation)
+                : RunAsync(options, cancellation);
         });
         return command;
     }
 
-    private static int Run(PoolBuildOptions options, CancellationToken cancellation)
+    private static async Task<int> RunAsync(PoolBuildOptions options, CancellationToken cancellation)
     {
-        var logger = new StderrLogger("pool build");
-        var builder = new PoolBuilder(new OnnxSessionFactory(options.Device, logger), logger);
         try
         {
-            var (manifest, records) = builder.Build(options, Report, cancellation);
-            Console.WriteLine(
-                $"built {manifest.Models.Count} models × {manifest.Classes} classes "
-                + $"({manifest.Splits[PoolSplits.Val].Samples} val, {manifest.Splits[PoolSplits.Test].Samples} test "
-                + $"samples) into {options.Output} on {string.Join("/", records.Select(r => r.Provider).Distinct())}");
+            var outcome = await PoolBuildProgressDisplay.ShowAsync(progress =>
+                LocalPoolBuild.RunAsync(options, progress, cancellation));
+            var manifest = outcome.Manifest!;
+            PrintBuilt(manifest.Models.Count, manifest.Classes, manifest.Splits[PoolSplits.Val].Samples,
+                manifest.Splits[PoolSplits.Test].Samples, options.Output, outcome.Records.Select(r => r.Provider));
             return 0;
         }
         catch (PoolBuildException ex)
         {
-            foreach (var failure in ex.Failures)
-            {
-                Console.Error.WriteLine($"pool build: FAILED {failure.Name}: {failure.Reason.ReplaceLineEndings(" ")}");
-            }
-
-            Console.Error.WriteLine(
-                $"error: {ex.Failures.Count} model(s) failed ({string.Join(", ", ex.Failures.Select(f => f.Name))}); "
-                + "no pool was written");
-            return ModelsFailed;
+            return PrintFailed(ex.Failures);
         }
         catch (NotSupportedException ex)
         {
@@ -97,12 +100,23 @@ internal static class PoolBuildCommand
         }
     }
 
-    private static void Report(BuildProgress p)
+    /// <summary>The one stdout line of a successful build.</summary>
+    public static void PrintBuilt(int models, int classes, int val, int test, string output,
+        IEnumerable<string> providers) =>
+        Console.WriteLine($"built {models} models × {classes} classes ({val} val, {test} test samples) into "
+            + $"{output} on {string.Join("/", providers.Distinct())}");
+
+    /// <summary>Prints every failed model and the summary line; returns <see cref="ModelsFailed"/>.</summary>
+    public static int PrintFailed(IReadOnlyList<ModelFailure> failures)
     {
-        if (p.Done == p.Total)
+        foreach (var failure in failures)
         {
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"pool build: [{p.Model + 1}/{p.Models}] {p.Name}: {p.Split} {p.Done}/{p.Total} done"));
+            Console.Error.WriteLine($"pool build: FAILED {failure.Name}: {failure.Reason.ReplaceLineEndings(" ")}");
         }
+
+        Console.Error.WriteLine(
+            $"error: {failures.Count} model(s) failed ({string.Join(", ", failures.Select(f => f.Name))}); "
+            + "no pool was written");
+        return ModelsFailed;
     }
 }

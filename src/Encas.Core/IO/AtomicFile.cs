@@ -41,6 +41,29 @@ public static class AtomicFile
     public static void WriteAllText(string path, string text) =>
         WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Deletes the temporary files an interrupted <see cref="Write"/> of <paramref name="path"/> left
+    /// behind (a process killed between creating and renaming one). Call it only when no other writer of the same
+    /// path can be running.</summary>
+    /// <returns>How many were deleted.</returns>
+    public static int DeleteLeftovers(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string folder = Path.GetDirectoryName(full) ?? ".";
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        int deleted = 0;
+        foreach (string temp in Directory.EnumerateFiles(folder, $".{Path.GetFileName(full)}.*.tmp"))
+        {
+            TryDelete(temp);
+            deleted++;
+        }
+
+        return deleted;
+    }
+
     private static void TryDelete(string path)
     {
         try

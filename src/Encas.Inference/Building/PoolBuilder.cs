@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Encas.Core.IO;
 using Encas.Core.Pools;
 using Encas.Inference.Data;
@@ -18,12 +17,6 @@ public sealed class PoolBuilder(OnnxSessionFactory sessions, ILogger? logger = n
 {
     /// <summary>The file next to <c>pool.json</c> that records how each model was run.</summary>
     public const string BuildRecordFile = "build.json";
-
-    private static readonly JsonSerializerOptions RecordJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-    };
 
     /// <summary>Builds the pool.</summary>
     /// <param name="options">Inputs, output and settings.</param>
@@ -58,18 +51,10 @@ public sealed class PoolBuilder(OnnxSessionFactory sessions, ILogger? logger = n
                         $"{spec.Path}: outputs {got} classes, the models before it output {classes}");
                 }
 
-                if (classes == 0)
-                {
-                    classes = got;
-                    foreach (var split in splits.Values)
-                    {
-                        OutputValidator.ValidateLabels(split.Labels, classes, split.LabelsFile);
-                    }
-                }
-
-                var (entry, record) = Store(stage.Path, entries.Count, spec, outputs, splits);
-                entries.Add(entry);
-                records.Add(record);
+                var result = ModelPrecomputer.Store(stage.Path, entries.Count, spec, outputs, splits);
+                classes = result.Classes;
+                entries.Add(result.Entry);
+                records.Add(result.Record);
             }
             catch (InvalidDataException ex) when (!IsDataError(ex, splits))
             {
@@ -83,15 +68,8 @@ public sealed class PoolBuilder(OnnxSessionFactory sessions, ILogger? logger = n
             throw new PoolBuildException(failed, models.Count + failures.Count);
         }
 
-        var splitEntries = splits.ToDictionary(s => s.Key,
-            s => new SplitEntry(s.Value.Samples,
-                PoolBinaryFile.WriteLabels(stage.Path, $"labels/{s.Key}.i32", s.Value.Labels)));
-        var manifest = new PoolManifest(PoolManifest.FormatName, PoolManifest.CurrentVersion, classes, splitEntries,
-            entries, $"encas pool build --models {Path.GetFullPath(options.Models)} --data "
-            + Path.GetFullPath(options.Data));
-        AtomicFile.WriteAllText(Path.Combine(stage.Path, BuildRecordFile),
-            JsonSerializer.Serialize(records, RecordJson));
-        AtomicFile.WriteAllText(Path.Combine(stage.Path, PoolManifest.FileName), manifest.ToJson());
+        var manifest = PoolFinisher.Write(stage.Path, splits.ToDictionary(s => s.Key, s => s.Value.Labels), classes,
+            entries, records, options.Models, options.Data);
         stage.Publish();
         return (manifest, records);
     }
@@ -103,60 +81,27 @@ public sealed class PoolBuilder(OnnxSessionFactory sessions, ILogger? logger = n
     private static bool IsDataError(InvalidDataException ex, Dictionary<string, DatasetSplit> splits) =>
         splits.Values.Any(s => ex.Message.StartsWith(s.LabelsFile + ":", StringComparison.Ordinal));
 
-    private Dictionary<string, ModelOutputs> RunWithRetries(ModelSpec spec, Dictionary<string, DatasetSplit> splits,
-        PoolBuildOptions options, int index, int count, Action<BuildProgress>? progress, CancellationToken cancellation)
+    private IReadOnlyDictionary<string, ModelOutputs> RunWithRetries(ModelSpec spec,
+        Dictionary<string, DatasetSplit> splits, PoolBuildOptions options, int index, int count,
+        Action<BuildProgress>? progress, CancellationToken cancellation)
     {
+        var precomputer = new ModelPrecomputer(sessions);
         for (int attempt = 1; ; attempt++)
         {
             try
             {
-                using var runner = new OnnxModelRunner(spec.Path, sessions, options.BatchSize, spec.DeclaredOutput);
-                var outputs = new Dictionary<string, ModelOutputs>();
-                foreach (var (name, split) in splits)
-                {
-                    outputs[name] = runner.Run(split,
-                        done => progress?.Invoke(new BuildProgress(index, count, spec.Name, name, done, split.Samples)),
-                        cancellation);
-                }
-
-                return outputs;
+                return precomputer.Infer(spec, splits, options.BatchSize,
+                    (name, done, total) => progress?.Invoke(new BuildProgress(index, count, spec.Name, name, done,
+                        total)), cancellation);
             }
-            catch (Exception ex) when (attempt < options.MaxAttempts && IsTransient(ex))
+            catch (Exception ex) when (attempt < options.MaxAttempts && ModelPrecomputer.IsRetryable(ex))
             {
                 logger?.LogWarning(ex, "Model {Model} attempt {Attempt} failed; retrying", spec.Name, attempt);
             }
-            catch (Exception ex) when (IsTransient(ex))
+            catch (Exception ex) when (ModelPrecomputer.IsRetryable(ex))
             {
                 throw new InvalidDataException($"{spec.Path}: failed {attempt} times, last: {ex.Message}", ex);
             }
         }
-    }
-
-    // Bad inputs or outputs stay bad on a retry; anything else (I/O, memory, a device hiccup) may not.
-    private static bool IsTransient(Exception ex) =>
-        ex is not (InvalidDataException or OperationCanceledException or ArgumentException or NotSupportedException);
-
-    private static (ModelEntry, ModelBuildRecord) Store(string pool, int index, ModelSpec spec,
-        Dictionary<string, ModelOutputs> outputs, Dictionary<string, DatasetSplit> splits)
-    {
-        var files = new Dictionary<string, StoredFile>();
-        var accuracy = new Dictionary<string, double>();
-        foreach (var (name, output) in outputs)
-        {
-            string where = $"{spec.Path} ({name} split)";
-            OutputValidator.Validate(output.Values, output.Classes, where, OutputValidator.DefaultSumTolerance);
-            accuracy[name] = OutputValidator.Accuracy(output.Values, output.Classes, splits[name].Labels);
-            files[name] = PoolBinaryFile.WriteOutputs(pool, $"outputs/{name}/{index:D5}.f16", output.Values,
-                output.Rows, output.Classes);
-        }
-
-        var first = outputs[PoolSplits.Val];
-        double seconds = outputs.Values.Sum(o => o.Elapsed.TotalSeconds);
-        var record = new ModelBuildRecord(spec.Name, Path.GetFileName(spec.Path), spec.Macs, spec.Mflops,
-            spec.ComputeSource, first.Kind == OutputKind.Logits ? "logits" : "probabilities",
-            first.Detected ? "first batch" : "models.json", first.Provider,
-            seconds > 0 ? outputs.Values.Sum(o => o.Rows) / seconds : 0);
-        var mflops = PoolSplits.All.ToDictionary(s => s, _ => spec.Mflops);
-        return (new ModelEntry(spec.Name, mflops, accuracy, files), record);
     }
 }

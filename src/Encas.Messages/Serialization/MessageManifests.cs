@@ -29,6 +29,10 @@ public static class MessageManifests
         [typeof(ExperimentFailed)] = "event.experiment-failed.v1",
         [typeof(ExperimentCancelled)] = "event.experiment-cancelled.v1",
         [typeof(CoordinatorSnapshot)] = "snapshot.coordinator.v1",
+        [typeof(PrecomputeModel)] = "precompute.model.v1",
+        [typeof(PrecomputeDone)] = "precompute.done.v1",
+        [typeof(PrecomputeFailed)] = "precompute.failed.v1",
+        [typeof(PrecomputeProgress)] = "precompute.progress.v1",
     };
 
     /// <summary>Type by manifest.</summary>

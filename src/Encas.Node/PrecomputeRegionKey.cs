@@ -1,0 +1,4 @@
+namespace Encas.Node;
+
+/// <summary>Registry key of the precompute shard region (a proxy on nodes without the gpu role).</summary>
+public sealed class PrecomputeRegionKey;
