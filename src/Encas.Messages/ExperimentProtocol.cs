@@ -1,16 +1,34 @@
+using System.Text.Json.Serialization;
+
 namespace Encas.Messages;
 
 // The experiment protocol: what clients (encas search, encas submit through the management port, encas ctl)
 // ask the coordinator singleton (role "seed"), and what it answers.
 
 /// <summary>An experiment: a pool, the search settings, and where the report goes.</summary>
-/// <param name="ExperimentId">Client-chosen id: letters, digits, '-' and '_' (resubmitting the same id and spec is a no-op).</param>
+/// <param name="ExperimentId">Client-chosen id: letters, digits, '-' and '_' (resubmitting the same id and spec is a
+/// no-op).</param>
 /// <param name="PoolPath">The pool folder, readable on the seed and every search node.</param>
 /// <param name="Search">The settings.</param>
 /// <param name="OutDir">Where the coordinator publishes the report, or null for its data folder.</param>
 /// <param name="Replace">Whether an existing <paramref name="OutDir"/> may be replaced.</param>
+/// <param name="Build">How to build the pool at <paramref name="PoolPath"/> on the gpu nodes when it does not exist
+/// yet, or null when the pool must exist. Left out of the JSON when null, so experiments without a build keep the
+/// shape their events always had.</param>
 public sealed record ExperimentSpec(string ExperimentId, string PoolPath, SearchSpec Search, string? OutDir,
-    bool Replace);
+    bool Replace,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PoolBuildSpec? Build = null);
+
+/// <summary>How the coordinator builds an experiment's pool from ONNX models and a dataset, sharded over the gpu
+/// nodes.</summary>
+/// <param name="Models">Folder of <c>.onnx</c> models (and an optional <c>models.json</c>), readable by gpu
+/// nodes.</param>
+/// <param name="Data">Folder with the val and test splits, readable by gpu nodes and the seed.</param>
+/// <param name="Device">auto, cuda or cpu.</param>
+/// <param name="BatchSize">Samples per inference batch.</param>
+/// <param name="SampleLimit">Use only the first this many samples of each split (null: all).</param>
+public sealed record PoolBuildSpec(string Models, string Data, string Device = "auto", int BatchSize = 256,
+    int? SampleLimit = null);
 
 /// <summary>Start an experiment.</summary>
 /// <param name="Spec">The experiment.</param>

@@ -94,7 +94,7 @@ public static class AkkaSetup
                     StepTimeout = options.IslandRetry,
                     RetryInterval = options.IslandRetry,
                     MaxConcurrentRuns = options.MaxConcurrentRuns,
-                }), singleton, createProxyToo: true);
+                }, registry.Get<PrecomputeRegionKey>()), singleton, createProxyToo: true);
             if (options.SeedNodes.Count == 0)
             {
                 // The first seed of a new cluster with a port only known once bound (port 0): join itself.

@@ -143,13 +143,19 @@ public sealed partial class CoordinatorState
 
     private static string? CheckFiles(ExperimentSpec spec)
     {
-        if (string.IsNullOrWhiteSpace(spec.PoolPath) || !Directory.Exists(spec.PoolPath))
+        string manifest = Path.Combine(spec.PoolPath ?? "", PoolManifest.FileName);
+        if (spec.Build is { } build)
+        {
+            if (CheckBuild(spec.PoolPath, build) is { } reason)
+            {
+                return reason;
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(spec.PoolPath) || !Directory.Exists(spec.PoolPath))
         {
             return $"pool {spec.PoolPath}: no such folder";
         }
-
-        string manifest = Path.Combine(spec.PoolPath, PoolManifest.FileName);
-        if (!File.Exists(manifest))
+        else if (!File.Exists(manifest))
         {
             return $"{manifest}: missing; is {spec.PoolPath} a pool? (create one with encas pool import)";
         }
@@ -160,6 +166,35 @@ public sealed partial class CoordinatorState
         }
 
         return null;
+    }
+
+    // A pool to build: its inputs must be there, and its folder either absent or already a pool (then it is used).
+    private static string? CheckBuild(string? poolPath, PoolBuildSpec build)
+    {
+        if (string.IsNullOrWhiteSpace(poolPath))
+        {
+            return "the pool path to build into is empty";
+        }
+
+        if (Directory.Exists(poolPath) && !File.Exists(Path.Combine(poolPath, PoolManifest.FileName)))
+        {
+            return $"pool {poolPath}: exists but is not a pool (no {PoolManifest.FileName}); remove it or choose "
+                + "another path to build into";
+        }
+
+        if (!Directory.Exists(build.Models))
+        {
+            return $"--models {build.Models}: no such folder";
+        }
+
+        if (!Directory.Exists(build.Data))
+        {
+            return $"--data {build.Data}: no such folder";
+        }
+
+        return build.Device is "auto" or "cuda" or "cpu" && build.BatchSize >= 1
+            ? null
+            : $"pool build: device '{build.Device}' must be auto, cuda or cpu and the batch size at least 1";
     }
 
     private static ExperimentStatus StatusOf(ExperimentRecord e, Func<string, int, bool>? isDriven,

@@ -16,13 +16,14 @@ namespace Encas.Seed;
 /// Every event is persisted before it is applied to <see cref="CoordinatorState"/>; a snapshot of the state is
 /// saved every <see cref="CoordinatorOptions.SnapshotEvery"/> events.
 /// </remarks>
-public sealed class ExperimentCoordinator : ReceivePersistentActor
+public sealed partial class ExperimentCoordinator : ReceivePersistentActor
 {
     /// <summary>The persistence id of the one coordinator.</summary>
     public const string CoordinatorPersistenceId = "encas-coordinator";
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IActorRef _islands;
+    private readonly IActorRef? _precompute;
     private readonly CoordinatorOptions _options;
     private readonly Dictionary<(string Experiment, int Run), IActorRef> _drivers = [];
     private readonly Queue<(string Experiment, int Run)> _waiting = new();
@@ -33,12 +34,13 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
     private int _sinceSnapshot;
     private long _spawned;
 
-    /// <summary>A coordinator driving islands through <paramref name="islands"/>; create it through
-    /// <see cref="Props(IActorRef, CoordinatorOptions)"/>, which validates the options.</summary>
+    /// <summary>A coordinator driving islands through <paramref name="islands"/> and pool builds through
+    /// <paramref name="precompute"/>; create it through <see cref="Props"/>, which validates the options.</summary>
     /// <remarks>Public because Akka creates actors through their public constructors.</remarks>
-    public ExperimentCoordinator(IActorRef islands, CoordinatorOptions options)
+    public ExperimentCoordinator(IActorRef islands, CoordinatorOptions options, IActorRef? precompute)
     {
         _islands = islands;
+        _precompute = precompute;
         _options = options;
         Recover<SnapshotOffer>(offer =>
         {
@@ -51,13 +53,15 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
         Recover<RecoveryCompleted>(_ => ResumeAll());
         Command<SubmitExperiment>(Submit);
         Command<GetExperiment>(get => Sender.Tell(StatusOrUnknown(get.ExperimentId)));
-        Command<ListExperiments>(_ => Sender.Tell(_state.List(IsDriven, NodeOf)));
+        Command<ListExperiments>(_ => Sender.Tell(
+            new ExperimentList(_state.List(IsDriven, NodeOf).Experiments.Select(Live).ToList())));
         Command<IslandPlaced>(placed => _nodes[(placed.ExperimentId, placed.Run, placed.Island)] = placed.Node);
         Command<CancelExperiment>(Cancel);
         Command<RunEpochCompleted>(OnEpochCompleted);
         Command<RunDriverFailed>(OnRunFailed);
         Command<ReportWritten>(OnReportWritten);
         Command<ReportFailed>(failed => OnReportFailed(failed));
+        Command<PoolBuildEnded>(OnPoolBuildEnded);
         Command<SaveSnapshotSuccess>(saved =>
             _log.Debug("Coordinator snapshot saved at sequence number {SequenceNr}", saved.Metadata.SequenceNr));
         Command<SaveSnapshotFailure>(failed =>
@@ -71,13 +75,15 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
     /// <summary>The props of the coordinator driving islands through <paramref name="islandRegion"/>.</summary>
     /// <param name="islandRegion">The island entities' shard region (or proxy): it routes island commands.</param>
     /// <param name="options">Data folder, timeouts, concurrency and snapshot interval.</param>
+    /// <param name="precomputeRegion">The precompute entities' shard region (or proxy) that builds pools from models
+    /// and data; null when experiments must name an existing pool.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
-    public static Props Props(IActorRef islandRegion, CoordinatorOptions options)
+    public static Props Props(IActorRef islandRegion, CoordinatorOptions options, IActorRef? precomputeRegion = null)
     {
         ArgumentNullException.ThrowIfNull(islandRegion);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        return Akka.Actor.Props.Create(() => new ExperimentCoordinator(islandRegion, options));
+        return Akka.Actor.Props.Create(() => new ExperimentCoordinator(islandRegion, options, precomputeRegion));
     }
 
     private void Submit(SubmitExperiment submit)
@@ -237,7 +243,13 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
 
     private void Resume(ExperimentRecord record)
     {
-        _clocks[record.Id] = Stopwatch.StartNew();
+        _clocks.TryAdd(record.Id, Stopwatch.StartNew());
+        if (NeedsBuild(record))
+        {
+            StartBuild(record);
+            return;
+        }
+
         foreach (var run in record.Runs.Where(r => !r.Completed))
         {
             _waiting.Enqueue((record.Id, run.Run));
@@ -271,6 +283,7 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
 
     private void StopDrivers(string experimentId)
     {
+        StopBuild(experimentId);
         foreach (var key in _drivers.Keys.Where(k => k.Experiment == experimentId).ToList())
         {
             Context.Stop(_drivers[key]);
@@ -298,8 +311,13 @@ public sealed class ExperimentCoordinator : ReceivePersistentActor
                 failure: ex => new ReportFailed(id, OneLine(ex)));
     }
 
-    private object StatusOrUnknown(string experimentId) =>
-        (object?)_state.Status(experimentId, IsDriven, NodeOf) ?? new ExperimentUnknown(experimentId);
+    private object StatusOrUnknown(string experimentId) => _state.Status(experimentId, IsDriven, NodeOf) is { } status
+        ? Live(status)
+        : new ExperimentUnknown(experimentId);
+
+    // What the journal cannot say: an experiment whose pool is being built right now.
+    private ExperimentStatus Live(ExperimentStatus status) =>
+        _builds.ContainsKey(status.ExperimentId) ? status with { State = "building" } : status;
 
     private bool IsDriven(string experimentId, int run) => _drivers.ContainsKey((experimentId, run));
 

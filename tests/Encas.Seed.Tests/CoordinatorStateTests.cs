@@ -81,6 +81,45 @@ public sealed class CoordinatorStateTests(SamplePoolFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Check_BuildIntoAMissingPool_IsAcceptedWhenModelsAndDataExist()
+    {
+        Directory.CreateDirectory(_dir.Combine("models"));
+        Directory.CreateDirectory(_dir.Combine("data"));
+        var spec = Spec("build") with
+        {
+            PoolPath = _dir.Combine("to-build"),
+            Build = new PoolBuildSpec(_dir.Combine("models"), _dir.Combine("data")),
+        };
+
+        Assert.Null(new CoordinatorState().Check(spec).Reason);
+    }
+
+    [Fact]
+    public void Check_BuildWithoutItsModelsFolder_IsRejectedNamingIt()
+    {
+        var spec = Spec("build") with
+        {
+            PoolPath = _dir.Combine("to-build"),
+            Build = new PoolBuildSpec(_dir.Combine("no-models"), _dir.Path),
+        };
+
+        Assert.Equal($"--models {_dir.Combine("no-models")}: no such folder", new CoordinatorState().Check(spec).Reason);
+    }
+
+    [Fact]
+    public void Check_BuildIntoAFolderThatIsNotAPool_IsRejected()
+    {
+        Directory.CreateDirectory(_dir.Combine("stuff"));
+        var spec = Spec("build") with
+        {
+            PoolPath = _dir.Combine("stuff"),
+            Build = new PoolBuildSpec(_dir.Path, _dir.Path),
+        };
+
+        Assert.Contains("exists but is not a pool", new CoordinatorState().Check(spec).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Status_RunWithoutEpochs_IsPendingUntilDriven()
     {
         var state = new CoordinatorState();

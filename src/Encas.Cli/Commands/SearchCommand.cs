@@ -18,6 +18,7 @@ internal static class SearchCommand
     public static Command Create()
     {
         var search = new SearchOptionSet();
+        var source = new PoolSourceOptions();
         var poolPath = new Argument<string>("POOL") { Description = "The pool folder." };
         var output = new Option<string>("--out")
         {
@@ -31,6 +32,7 @@ internal static class SearchCommand
             poolPath, output,
         };
         search.AddTo(command);
+        source.AddTo(command);
         command.Options.Add(parallel);
         command.Options.Add(force);
         command.SetAction(async (parse, cancel) =>
@@ -49,10 +51,15 @@ internal static class SearchCommand
                 throw new UserInputException($"{outDir}: already exists (remove it first or pass --force)");
             }
 
-            // Open (and so validate) the pool here, so that a bad pool fails before any node starts.
             string pool = Path.GetFullPath(parse.GetValue(poolPath)!);
-            Pool.Open(pool).Dispose();
-            var spec = new ExperimentSpec(NewId(), pool, SearchSpec.From(settings), outDir, replace);
+            var build = source.Build(parse, pool);
+            if (File.Exists(Path.Combine(pool, PoolManifest.FileName)))
+            {
+                // Open (and so validate) the pool here, so that a bad pool fails before any node starts.
+                Pool.Open(pool).Dispose();
+            }
+
+            var spec = new ExperimentSpec(NewId(), pool, SearchSpec.From(settings), outDir, replace, build);
             var clock = Stopwatch.StartNew();
             var status = await SearchProgressDisplay.ShowAsync(progress =>
                 LocalCluster.RunAsync(spec, new RunProgressAdapter(progress, settings.Evaluations), cancel,

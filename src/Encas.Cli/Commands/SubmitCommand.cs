@@ -16,6 +16,7 @@ internal static class SubmitCommand
     public static Command Create()
     {
         var search = new SearchOptionSet();
+        var source = new PoolSourceOptions();
         var poolPath = new Argument<string>("POOL")
         {
             Description = "The pool folder; the cluster's nodes must be able to read this path.",
@@ -35,6 +36,7 @@ internal static class SubmitCommand
         };
         var command = new Command("submit", "Run an experiment on a running cluster.") { poolPath, cluster, output };
         search.AddTo(command);
+        source.AddTo(command);
         foreach (Option option in new Option[] { id, wait, force, token })
         {
             command.Options.Add(option);
@@ -51,15 +53,12 @@ internal static class SubmitCommand
             }
 
             string pool = Path.GetFullPath(parse.GetValue(poolPath)!);
-            if (!File.Exists(Path.Combine(pool, "pool.json")))
-            {
-                throw new UserInputException($"{pool}: not a pool (no pool.json)");
-            }
+            var build = source.Build(parse, pool);
 
             string experiment = parse.GetValue(id) ?? NewId();
             using var client = new ManagementClient(parse.GetValue(cluster)!,
                 parse.GetValue(token) ?? Environment.GetEnvironmentVariable("ENCAS_MANAGEMENT_TOKEN"));
-            var spec = new ExperimentSpec(experiment, pool, SearchSpec.From(settings), null, false);
+            var spec = new ExperimentSpec(experiment, pool, SearchSpec.From(settings), null, false, build);
             var accepted = await client.PostAsync<ExperimentAccepted>("api/experiments", spec, cancel);
             Console.Out.WriteLine($"submitted {accepted.ExperimentId}{(accepted.AlreadyKnown ? " (already known)" : "")}");
             if (!parse.GetValue(wait))
