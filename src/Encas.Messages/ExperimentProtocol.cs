@@ -44,7 +44,8 @@ public sealed record ExperimentAccepted(string ExperimentId, bool AlreadyKnown) 
 /// <param name="Reason">One line.</param>
 public sealed record ExperimentRejected(string ExperimentId, string Reason) : IEncasMessage;
 
-/// <summary>Ask for one experiment's status; answered with <see cref="ExperimentStatus"/> or <see cref="ExperimentUnknown"/>.</summary>
+/// <summary>Ask for one experiment's status; answered with <see cref="ExperimentStatus"/> or
+/// <see cref="ExperimentUnknown"/>.</summary>
 /// <param name="ExperimentId">The id.</param>
 public sealed record GetExperiment(string ExperimentId) : IEncasMessage;
 
@@ -55,7 +56,8 @@ public sealed record ListExperiments : IEncasMessage
     public static ListExperiments Instance { get; } = new();
 }
 
-/// <summary>Stop an experiment; answered with its <see cref="ExperimentStatus"/> or <see cref="ExperimentUnknown"/>.</summary>
+/// <summary>Stop an experiment; answered with its <see cref="ExperimentStatus"/> or
+/// <see cref="ExperimentUnknown"/>.</summary>
 /// <param name="ExperimentId">The id.</param>
 public sealed record CancelExperiment(string ExperimentId) : IEncasMessage;
 

@@ -45,7 +45,8 @@ public sealed record MigrantData(int[] Genes, double[] Objectives);
 /// <param name="ValMflops">Validation MFLOPs.</param>
 public sealed record ArchiveEntry(int[] Genome, double ValError, double ValMflops);
 
-/// <summary>Run the island to epoch <paramref name="Epoch"/> from <paramref name="From"/> (null: from the start).</summary>
+/// <summary>Run the island to epoch <paramref name="Epoch"/> from <paramref name="From"/> (null: from the
+/// start).</summary>
 /// <param name="Island">The island.</param>
 /// <param name="Spec">How to build it.</param>
 /// <param name="Epoch">The epoch to run.</param>

@@ -2,7 +2,8 @@ using Encas.Core.Search;
 
 namespace Encas.Messages;
 
-/// <summary>The search settings of an experiment as they travel and are persisted (see <see cref="SearchSettings"/>).</summary>
+/// <summary>The search settings of an experiment as they travel and are persisted (see
+/// <see cref="SearchSettings"/>).</summary>
 /// <param name="Runs">Independent runs; run r uses seed + r.</param>
 /// <param name="Evaluations">Charged evaluations per run.</param>
 /// <param name="Seed">The base seed.</param>

@@ -61,7 +61,8 @@ public static class ClusterRoutes
         {
             if (!ShardTypes.Contains(type, StringComparer.Ordinal))
             {
-                return Results.NotFound(new { error = $"no sharding type '{type}' (known: {string.Join(", ", ShardTypes)})" });
+                string known = string.Join(", ", ShardTypes);
+                return Results.NotFound(new { error = $"no sharding type '{type}' (known: {known})" });
             }
 
             var stats = await Stats(system, type, cancel);
@@ -79,7 +80,8 @@ public static class ClusterRoutes
         var region = ClusterSharding.Get(system).ShardRegion(type);
         var stats = await region.Ask<ClusterShardingStats>(new GetClusterShardingStats(StatsTimeout), StatsTimeout,
             cancel);
-        return stats.Regions.ToDictionary(r => r.Key.ToString(), r => r.Value.Stats.ToDictionary(s => s.Key, s => s.Value),
+        return stats.Regions.ToDictionary(r => r.Key.ToString(),
+            r => r.Value.Stats.ToDictionary(s => s.Key, s => s.Value),
             StringComparer.Ordinal);
     }
 

@@ -79,7 +79,10 @@ public static class ManagementRoutes
                 : null;
             return file is not null && File.Exists(file)
                 ? Results.File(file, "text/csv")
-                : Results.Conflict(new { error = $"run {run} of {id} has no archive yet (it is written with the report)" });
+                : Results.Conflict(new
+                {
+                    error = $"run {run} of {id} has no archive yet (it is written with the report)",
+                });
         });
 
     /// <summary>Whether the request carries the configured token (or none is needed).</summary>

@@ -6,7 +6,8 @@ using Encas.Messages.Serialization;
 
 namespace Encas.Messages.Tests;
 
-/// <summary>Every protocol type goes through the ENCAS serializer, round-trips, and persisted events keep their shape.</summary>
+/// <summary>Every protocol type goes through the ENCAS serializer, round-trips, and persisted events keep their
+/// shape.</summary>
 public sealed class SerializerTests : IDisposable
 {
     private static readonly SearchSpec Spec = new(10, 600_000, 1723, 2, 10_000, 8, 40, 4000, 10_000, false);
@@ -85,9 +86,11 @@ public sealed class SerializerTests : IDisposable
             Text(serializer, new ExperimentSubmitted(Experiment, "/data/experiments/exp-1")));
         Assert.Equal(
             J("{'experiment_id':'exp-1','run':3,'epoch':2,'snapshots':[{'path':"
-                + "'/data/exp-1/run-03/island-01/epoch-00002.snap','sha256':'ab12','epoch':2}],'island_charged':[20000],"
-                + "'charged':20000,'total':27000,'val_hypervolume':0.7512,'front_size':311,'finished':false}"),
-            Text(serializer, new RunEpochCompleted("exp-1", 3, 2, [Snap], [20_000], 20_000, 27_000, 0.7512, 311, false)));
+                + "'/data/exp-1/run-03/island-01/epoch-00002.snap','sha256':'ab12','epoch':2}],"
+                + "'island_charged':[20000],'charged':20000,'total':27000,'val_hypervolume':0.7512,"
+                + "'front_size':311,'finished':false}"),
+            Text(serializer,
+                new RunEpochCompleted("exp-1", 3, 2, [Snap], [20_000], 20_000, 27_000, 0.7512, 311, false)));
         Assert.Equal(J("{'experiment_id':'exp-1','report_dir':'/out/exp-1'}"),
             Text(serializer, new ExperimentReported("exp-1", "/out/exp-1")));
         Assert.Equal(J("{'experiment_id':'exp-1','reason':'x'}"), Text(serializer, new ExperimentFailed("exp-1", "x")));

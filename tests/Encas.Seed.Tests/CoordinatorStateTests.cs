@@ -103,7 +103,9 @@ public sealed class CoordinatorStateTests(SamplePoolFixture fixture) : IClassFix
             Build = new PoolBuildSpec(_dir.Combine("no-models"), _dir.Path),
         };
 
-        Assert.Equal($"--models {_dir.Combine("no-models")}: no such folder", new CoordinatorState().Check(spec).Reason);
+        var verdict = new CoordinatorState().Check(spec);
+
+        Assert.Equal($"--models {_dir.Combine("no-models")}: no such folder", verdict.Reason);
     }
 
     [Fact]
@@ -116,7 +118,9 @@ public sealed class CoordinatorStateTests(SamplePoolFixture fixture) : IClassFix
             Build = new PoolBuildSpec(_dir.Path, _dir.Path),
         };
 
-        Assert.Contains("exists but is not a pool", new CoordinatorState().Check(spec).Reason, StringComparison.Ordinal);
+        var verdict = new CoordinatorState().Check(spec);
+
+        Assert.Contains("exists but is not a pool", verdict.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,7 +25,9 @@ internal static class CtlClusterCommands
             using var client = options.Client(parse);
             var json = await client.PostAsync<JsonElement>("cluster/down-unreachable", null, cancel);
             options.Print(parse, json, j => Console.Out.WriteLine(
-                j.GetProperty("done").GetString() is { Length: > 0 } done ? $"downed {done}" : "no unreachable members"));
+                j.GetProperty("done").GetString() is { Length: > 0 } done
+                    ? $"downed {done}"
+                    : "no unreachable members"));
             return 0;
         });
         cluster.Subcommands.Add(downUnreachable);
@@ -53,7 +55,8 @@ internal static class CtlClusterCommands
         stats.SetAction(async (parse, cancel) =>
         {
             using var client = options.Client(parse);
-            var json = await client.GetJsonAsync($"cluster/sharding/{Uri.EscapeDataString(parse.GetValue(type)!)}/stats",
+            string route = $"cluster/sharding/{Uri.EscapeDataString(parse.GetValue(type)!)}/stats";
+            var json = await client.GetJsonAsync(route,
                 cancel);
             options.Print(parse, json, j =>
             {

@@ -5,7 +5,8 @@ using Spectre.Console;
 
 namespace Encas.Cli.Commands;
 
-/// <summary>The ENCAS palette of <c>encas ctl</c>: experiments, experiment show/cancel, runs, islands, archive.</summary>
+/// <summary>The ENCAS palette of <c>encas ctl</c>: experiments, experiment show/cancel, runs, islands,
+/// archive.</summary>
 internal static class CtlExperimentCommands
 {
     public static IEnumerable<Command> Create(CtlOptions options)

@@ -120,7 +120,8 @@ internal static class EvaluateCommand
         }
 
         AnsiConsole.Write(table);
-        AnsiConsole.WriteLine("a ─t→ b: a sample goes on to b only while the mean of the outputs so far has max ≤ t");
+        AnsiConsole.WriteLine(
+            "a ─t→ b: a sample goes on to b only while the mean of the outputs so far has max ≤ t");
     }
 
     private static string Describe(Pool pool, Phenotype cascade)

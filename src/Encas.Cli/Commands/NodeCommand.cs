@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Encas.Cli.Commands;
 
-/// <summary><c>encas local|seed|gpu-node|search-node</c>: run a cluster node with the given roles until stopped.</summary>
+/// <summary><c>encas local|seed|gpu-node|search-node</c>: run a cluster node with the given roles until
+/// stopped.</summary>
 internal static class NodeCommand
 {
     public static IEnumerable<Command> CreateAll() =>
@@ -21,7 +22,10 @@ internal static class NodeCommand
 
     private static Command Create(string name, NodeRole roles, string description)
     {
-        var host = new Option<string?>("--host") { Description = $"Address remoting binds to [{NodeEnvironment.Host}]." };
+        var host = new Option<string?>("--host")
+        {
+            Description = $"Address remoting binds to [{NodeEnvironment.Host}].",
+        };
         var publicHost = new Option<string?>("--public-host")
         {
             Description = $"Address other nodes reach this one at [{NodeEnvironment.PublicHost}].",

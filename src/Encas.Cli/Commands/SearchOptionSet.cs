@@ -4,7 +4,8 @@ using Encas.Core.Search;
 
 namespace Encas.Cli.Commands;
 
-/// <summary>The search options <c>encas search</c> and <c>encas submit</c> share, and how they become settings.</summary>
+/// <summary>The search options <c>encas search</c> and <c>encas submit</c> share, and how they become
+/// settings.</summary>
 internal sealed class SearchOptionSet
 {
     private static readonly SearchSettings Defaults = new();
@@ -56,7 +57,8 @@ internal sealed class SearchOptionSet
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Runs, Evaluations, Seed, Islands, Interval, Migrants, Reference, Baseline })
+        Option[] all = [Runs, Evaluations, Seed, Islands, Interval, Migrants, Reference, Baseline];
+        foreach (Option option in all)
         {
             command.Options.Add(option);
         }

@@ -60,7 +60,8 @@ internal static class SubmitCommand
                 parse.GetValue(token) ?? Environment.GetEnvironmentVariable("ENCAS_MANAGEMENT_TOKEN"));
             var spec = new ExperimentSpec(experiment, pool, SearchSpec.From(settings), null, false, build);
             var accepted = await client.PostAsync<ExperimentAccepted>("api/experiments", spec, cancel);
-            Console.Out.WriteLine($"submitted {accepted.ExperimentId}{(accepted.AlreadyKnown ? " (already known)" : "")}");
+            string again = accepted.AlreadyKnown ? " (already known)" : "";
+            Console.Out.WriteLine($"submitted {accepted.ExperimentId}{again}");
             if (!parse.GetValue(wait))
             {
                 return 0;
@@ -93,7 +94,8 @@ internal static class SubmitCommand
                 {
                     shown[run.Run] = run.Epoch;
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"run {run.Run}: {run.State}, epoch {run.Epoch}, {run.Charged}/{status.Spec.Search.Evaluations} "
+                        $"run {run.Run}: {run.State}, epoch {run.Epoch}, "
+                        + $"{run.Charged}/{status.Spec.Search.Evaluations} "
                         + $"evaluations, archive {run.FrontSize}, val HV {run.ValHypervolume:F5}"));
                 }
             }

@@ -22,7 +22,8 @@ public static class TinyModels
     }
 
     /// <summary>
-    /// x [N,4,9,9] → Conv W [6,2,3,3], group 2, stride 2, pads 1, dilation 2 → [N,6,4,4] → Relu → Flatten → Gemm
+    /// x [N,4,9,9] → Conv W [6,2,3,3], group 2, stride 2, pads 1, dilation 2 → [N,6,4,4] → Relu → Flatten
+    /// → Gemm
     /// [96,3]. Hand count: conv 6·(4·4)·2·(3·3) = 1728, gemm 96·3 = 288, total 2016.
     /// </summary>
     public static ModelProto Conv(string autoPad = "NOTSET")
@@ -46,7 +47,8 @@ public static class TinyModels
             .Build();
     }
 
-    /// <summary>x [N,2,5] → MatMul [5,4] (2·5·4 = 40) → Reshape [N,8] → MatMul [8,3] (24) → Add: 64 MACs.</summary>
+    /// <summary>x [N,2,5] → MatMul [5,4] (2·5·4 = 40) → Reshape [N,8] → MatMul [8,3] (24) → Add: 64
+    /// MACs.</summary>
     public static ModelProto MatMul() =>
         new OnnxBuilder()
             .Input("x", OnnxBuilder.Float, "N", 2, 5)
