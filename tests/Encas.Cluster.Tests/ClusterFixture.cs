@@ -30,10 +30,7 @@ public sealed class ClusterFixture : IDisposable
 
     public ClusterFixture()
     {
-        string sample = RepoPaths.SamplePool()
-            ?? throw new InvalidOperationException("samples/fashion-mnist is missing from the checkout");
-        PoolPath = _dir.Combine("pool");
-        Check(EncasProcess.Run("pool", "import", sample, "--out", PoolPath));
+        PoolPath = RepoPaths.ImportSamplePool(_dir.Combine("pool"));
         string reference = _dir.Combine("reference");
         using (var pool = Pool.Open(PoolPath))
         {
@@ -51,12 +48,4 @@ public sealed class ClusterFixture : IDisposable
     public string ReferenceSummary { get; }
 
     public void Dispose() => _dir.Dispose();
-
-    private static void Check(EncasProcess.Result result)
-    {
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"encas failed ({result.ExitCode}): {result.Stderr}");
-        }
-    }
 }

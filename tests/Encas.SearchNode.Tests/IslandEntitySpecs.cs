@@ -133,10 +133,7 @@ public sealed class IslandEntitySpecs : Akka.TestKit.Xunit.TestKit, IClassFixtur
 
         public PoolFixture()
         {
-            string sample = RepoPaths.SamplePool()
-                ?? throw new InvalidOperationException("samples/fashion-mnist is missing from the checkout");
-            Path = _dir.Combine("pool");
-            PoolImporter.Import(new PoolImportOptions(sample, Path));
+            Path = RepoPaths.ImportSamplePool(_dir.Combine("pool"));
         }
 
         public string Path { get; }

@@ -1,3 +1,5 @@
+using Encas.Core.Pools;
+
 namespace Encas.Core.Tests.Support;
 
 /// <summary>Finds the repository root (the folder holding Encas.sln) and what lives there.</summary>
@@ -19,5 +21,15 @@ public static class RepoPaths
     {
         string path = Path.Combine(Root(), "samples", "fashion-mnist");
         return File.Exists(Path.Combine(path, "output_distrs_val", "info.json")) ? path : null;
+    }
+
+    /// <summary>Imports the shipped sample pool into <paramref name="target"/> and returns that path.</summary>
+    /// <exception cref="InvalidOperationException">The sample pool is missing from the checkout.</exception>
+    public static string ImportSamplePool(string target)
+    {
+        string sample = SamplePool()
+            ?? throw new InvalidOperationException("samples/fashion-mnist is missing from the checkout");
+        PoolImporter.Import(new PoolImportOptions(sample, target));
+        return target;
     }
 }

@@ -22,10 +22,7 @@ public sealed class SamplePoolFixture : IDisposable
 
     public SamplePoolFixture()
     {
-        string sample = RepoPaths.SamplePool()
-            ?? throw new InvalidOperationException("samples/fashion-mnist is missing from the checkout");
-        PoolPath = _dir.Combine("pool");
-        PoolImporter.Import(new PoolImportOptions(sample, PoolPath));
+        PoolPath = RepoPaths.ImportSamplePool(_dir.Combine("pool"));
         string reference = _dir.Combine("reference");
         using (var pool = Pool.Open(PoolPath))
         {
