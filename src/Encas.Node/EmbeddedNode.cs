@@ -8,10 +8,15 @@ namespace Encas.Node;
 /// <see cref="LocalPoolBuild"/>) share: their logging and their private data folder.</summary>
 internal static class EmbeddedNode
 {
-    /// <summary>Warnings and errors as single lines on standard error (standard out is the command's).</summary>
+    /// <summary>Warnings and errors as single lines on standard error (standard out is the command's); of Akka's
+    /// own, errors only: in a cluster of one, its warnings (a late heartbeat on a busy machine, say) concern
+    /// nobody.</summary>
     public static void DefaultLogging(ILoggingBuilder builder)
     {
-        builder.AddSimpleConsole(o => o.SingleLine = true).AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.AddSimpleConsole(o => o.SingleLine = true)
+            .AddFilter((category, level) => level >= (category?.StartsWith("Akka", StringComparison.Ordinal) == true
+                ? LogLevel.Error
+                : LogLevel.Warning));
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 

@@ -3,8 +3,9 @@ using Akka.Event;
 namespace Encas.Node;
 
 /// <summary>
-/// The logger Akka uses while its real loggers are not running (start-up and shutdown): the standard-out logger's
-/// lines, written to standard error instead, so that they never mix with a command's output on standard out.
+/// The logger Akka uses while its real loggers are not running (start-up and shutdown): warnings and errors that
+/// the standard-out logger would print, written to standard error instead, so that they never mix with a
+/// command's output on standard out.
 /// </summary>
 public sealed class StderrStartupLogger : MinimalLogger
 {
@@ -15,7 +16,8 @@ public sealed class StderrStartupLogger : MinimalLogger
     /// <inheritdoc />
     protected override void Log(object message)
     {
-        if (message is LogEvent e)
+        // Start-up and shutdown chatter (remoting up, remoting shut down) is not worth a line; trouble is.
+        if (message is LogEvent e && e.LogLevel() >= LogLevel.WarningLevel)
         {
             Console.Error.WriteLine(e.ToString());
         }
