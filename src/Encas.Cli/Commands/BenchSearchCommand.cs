@@ -27,11 +27,16 @@ internal static class BenchSearchCommand
             Description = "fast (default) | dense: both give identical runs; dense is the reference.",
             DefaultValueFactory = _ => "fast",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads one evaluation may use over blocks of samples (sparse path; default: all cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var command = new Command("search",
             "Time one search run on a pool; print one JSON object. The pool is opened without checksum or value "
             + "validation.")
         {
-            poolDir, evaluations, seed, evaluator,
+            poolDir, evaluations, seed, evaluator, threads,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +57,11 @@ internal static class BenchSearchCommand
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
             var dense = new CascadeEvaluator(pool.Val);
             var fast = FastScorer.Open(pool, dense);
+            if (fast.Sparse is not null)
+            {
+                fast.Sparse.Parallelism = Math.Max(1, parse.GetValue(threads));
+            }
+
             var scorer = kind == "dense" ? dense : fast.CreateScorer();
             double setup = clock.Elapsed.TotalSeconds;
 
@@ -79,6 +89,9 @@ internal static class BenchSearchCommand
                 ["evaluator"] = kind == "dense" ? kind : fast.Kind,
                 ["fallback_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } sparse
                     ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
+                ["agreed_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } agreed
+                    ? Math.Round((double)agreed.Agreed / agreed.Continued, 6) : 0.0,
+                ["threads"] = fast.Sparse?.Parallelism ?? 1,
                 ["archive"] = archive.Count,
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,
