@@ -4,6 +4,7 @@ using System.Text.Json;
 using Encas.Core.Cascades;
 using Encas.Core.Pools;
 using Encas.Core.Search;
+using Encas.Core.Sparse;
 
 namespace Encas.Cli.Commands;
 
@@ -55,14 +56,15 @@ internal static class BenchSearchCommand
             // Setup: open the pool and build the per-model tables (timed apart from the search).
             var clock = Stopwatch.StartNew();
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
-            var dense = new CascadeEvaluator(pool.Val);
-            var fast = FastScorer.Open(pool, dense);
-            if (fast.Sparse is not null)
+            var fast = kind == "dense" ? FastScorer.Open(pool, new CascadeEvaluator(pool.Val))
+                : FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
+            var scorer = kind == "dense" ? fast.Dense : fast.CreateScorer();
+            var tables = scorer as PrefixTableEvaluator;
+            if (tables is not null)
             {
-                fast.Sparse.Parallelism = Math.Max(1, parse.GetValue(threads));
+                tables.Parallelism = Math.Max(1, parse.GetValue(threads));
             }
 
-            var scorer = kind == "dense" ? dense : fast.CreateScorer();
             double setup = clock.Elapsed.TotalSeconds;
 
             // The run itself.
@@ -87,11 +89,13 @@ internal static class BenchSearchCommand
                 ["requested_evaluations"] = run.Total,
                 ["setup_seconds"] = Math.Round(setup, 3),
                 ["evaluator"] = kind == "dense" ? kind : fast.Kind,
-                ["fallback_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } sparse
-                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
-                ["agreed_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } agreed
-                    ? Math.Round((double)agreed.Agreed / agreed.Continued, 6) : 0.0,
-                ["threads"] = fast.Sparse?.Parallelism ?? 1,
+                ["fallback_rate"] = tables is { Computed: > 0 }
+                    ? Math.Round((double)tables.Fallbacks / tables.Computed, 6) : 0.0,
+                ["table_entries"] = tables?.Computed ?? 0,
+                ["table_hits"] = tables?.TableHits ?? 0,
+                ["table_misses"] = tables?.TableMisses ?? 0,
+                ["table_bytes"] = tables?.TableBytes ?? 0,
+                ["threads"] = tables?.Parallelism ?? 1,
                 ["archive"] = archive.Count,
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,

@@ -60,6 +60,15 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
     /// (every applied model has the same top class) without touching the candidate sets.</summary>
     public long Agreed => Interlocked.Read(ref _agreed);
 
+    /// <summary>The dense evaluator underneath.</summary>
+    internal CascadeEvaluator Dense => _dense;
+
+    /// <summary>The lookup tables built on top of the sparse rows.</summary>
+    internal SparseTables Tables => _tables;
+
+    /// <summary>Entries kept per model and sample.</summary>
+    internal int K => _k;
+
     /// <summary>Bytes of the lookup tables built on top of the sparse rows.</summary>
     public long TableBytes => _tables.Bytes;
 
@@ -223,6 +232,62 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
         {
             tally[TallyReach + s] += reach[s];
         }
+    }
+
+    /// <summary>
+    /// The exact maximum and first argmax of sample <paramref name="i"/>'s sum over <paramref name="models"/> (two
+    /// or more): from the agreement certificate, else the candidate-set bounds when they pin the argmax class and
+    /// its sum exactly, else the dense rows. Returns true when the dense rows were needed.
+    /// </summary>
+    internal bool SumMaxArg(int i, ReadOnlySpan<int> models, ref CandidateSet set, int* scratch, out int max,
+        out int arg)
+    {
+        // All top classes equal: the sum's maximum is Σ tops; the class is the unique argmax when Σ tops > Σ seconds.
+        ulong first = _tables.Packed[models[0]][i];
+        int agreedClass = SparseTables.Class(first);
+        int tops = SparseTables.Top(first);
+        int seconds = SparseTables.Second(first);
+        bool same = true;
+        for (int s = 1; s < models.Length && same; s++)
+        {
+            ulong next = _tables.Packed[models[s]][i];
+            same = SparseTables.Class(next) == agreedClass;
+            tops += SparseTables.Top(next);
+            seconds += SparseTables.Second(next);
+        }
+
+        if (same && tops > seconds)
+        {
+            max = tops;
+            arg = agreedClass;
+            return false;
+        }
+
+        // The bounds: a certified argmax whose sum every model lists.
+        set.Clear();
+        for (int s = 0; s < models.Length; s++)
+        {
+            Merge(ref set, models[s], i);
+        }
+
+        arg = set.CertifiedArgMax();
+        max = 0;
+        bool exact = arg >= 0 && set.TryExact(arg, out max);
+        set.Reset();
+        if (exact)
+        {
+            return false;
+        }
+
+        // The dense rows.
+        new Span<int>(scratch, _classes).Clear();
+        for (int s = 0; s < models.Length; s++)
+        {
+            _dense.AddRow(models[s], i, scratch, scratch);
+        }
+
+        (max, arg) = MaxArg(scratch, _classes);
+        return true;
     }
 
     private int Walk(int i, int stages, Span<int> limits, Span<int> models, ref CandidateSet set, ref int last)

@@ -22,8 +22,10 @@ internal sealed class SparseTables
     private const int ValueBits = 25;
     private const long ValueMask = (1L << ValueBits) - 1;
 
-    private SparseTables(ulong[][] packed, ulong[][][] stay, int[][] exitWrong, int words)
+    private SparseTables(ulong[][] packed, ulong[][][] stay, int[][] exitWrong, ModelPrefixTable[] first,
+        int words)
     {
+        First = first;
         Packed = packed;
         Stay = stay;
         ExitWrong = exitWrong;
@@ -39,6 +41,9 @@ internal sealed class SparseTables
 
     /// <summary>Errors among the samples that exit after model m alone at threshold gene g: <c>[m][g]</c>.</summary>
     public int[][] ExitWrong { get; }
+
+    /// <summary>Per model, the complete one-model <see cref="ModelPrefixTable"/> (for the first exit test).</summary>
+    public ModelPrefixTable[] First { get; }
 
     /// <summary>Words per bit set.</summary>
     public int Words { get; }
@@ -66,6 +71,7 @@ internal sealed class SparseTables
         var packed = new ulong[rows.Length][];
         var stay = new ulong[rows.Length][][];
         var exitWrong = new int[rows.Length][];
+        var first = new ModelPrefixTable[rows.Length];
         Parallel.For(0, rows.Length, m =>
         {
             var sparse = rows[m];
@@ -81,6 +87,8 @@ internal sealed class SparseTables
 
             // Exit errors per gene: count per sample the lowest gene at which it stays, then accumulate.
             var wrongAt = new int[GenomeLayout.ThresholdLevels + 2];
+            var alone = new ModelPrefixTable(words);
+            alone.Clear();
             for (int i = 0; i < samples; i++)
             {
                 int second = k >= 2 && sparse.Values[(i * k) + 1] >= 0 ? sparse.Values[(i * k) + 1]
@@ -93,9 +101,12 @@ internal sealed class SparseTables
                 }
 
                 // The sample exits at every gene below its lowest staying gene.
+                alone.Gene[i] = (byte)lowest;
+                alone.Known[i >> 6] |= 1UL << (i & 63);
                 if (arg[i] != labels[i])
                 {
                     wrongAt[lowest]++;
+                    alone.Wrong[i >> 6] |= 1UL << (i & 63);
                 }
             }
 
@@ -110,13 +121,15 @@ internal sealed class SparseTables
             packed[m] = words0;
             stay[m] = sets;
             exitWrong[m] = exits;
+            first[m] = alone;
         });
-        return new SparseTables(packed, stay, exitWrong, words);
+        return new SparseTables(packed, stay, exitWrong, first, words);
     }
 
     /// <summary>Bytes the tables hold.</summary>
     public long Bytes => (long)Packed.Length
-        * ((Packed.Length > 0 ? Packed[0].Length * 8L : 0) + ((GenomeLayout.ThresholdLevels + 1L) * Words * 8));
+        * ((Packed.Length > 0 ? Packed[0].Length * 8L : 0) + ((GenomeLayout.ThresholdLevels + 1L) * Words * 8)
+            + (First.Length > 0 ? First[0].Bytes : 0));
 
     /// <summary>Number of samples set in words [from, to) of a bit set.</summary>
     public static int Count(ulong[] set, int from, int to)
