@@ -24,11 +24,18 @@ public sealed class PairwiseEntropyTests
         int[] lower = [0, 0, 1, 0, 0, 0, 1, 0, 0];
         int[] upper = [.. Enumerable.Range(0, 9).Select(g => lower[g] + (g < 5 ? models : thresholds))];
         var alphabet = new GeneAlphabet(lower, upper);
-        var random = new Random(seed);
-        var elite = Enumerable.Range(0, 9).Select(g => random.Next(lower[g], upper[g])).ToArray();
-        var genomes = Enumerable.Range(0, size + 10).Select(_ => Enumerable.Range(0, 9)
-            .Select(g => random.NextDouble() < converged ? elite[g] : random.Next(lower[g], upper[g])).ToArray())
-            .ToArray();
+        var random = new System.Random(seed);
+        int[] elite = [.. Enumerable.Range(0, 9).Select(g => random.Next(lower[g], upper[g]))];
+        var genomes = new int[size + 10][];
+        for (int n = 0; n < genomes.Length; n++)
+        {
+            genomes[n] = new int[9];
+            for (int g = 0; g < 9; g++)
+            {
+                genomes[n][g] = random.NextDouble() < converged ? elite[g] : random.Next(lower[g], upper[g]);
+            }
+        }
+
         var sample = Enumerable.Range(0, genomes.Length).OrderBy(_ => random.Next()).ToArray();
         var entropy = new PairwiseEntropy(alphabet);
         var actual = new double[81];
