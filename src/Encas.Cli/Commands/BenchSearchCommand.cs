@@ -33,11 +33,16 @@ internal static class BenchSearchCommand
             Description = "Threads one evaluation may use over blocks of samples (sparse path; default: all cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
+        var budget = new Option<long>("--table-budget-mb")
+        {
+            Description = "Memory for the fast path's per-model-tuple tables, in MiB.",
+            DefaultValueFactory = _ => FastScorer.DefaultBudgetBytes >> 20,
+        };
         var command = new Command("search",
             "Time one search run on a pool; print one JSON object. The pool is opened without checksum or value "
             + "validation.")
         {
-            poolDir, evaluations, seed, evaluator, threads,
+            poolDir, evaluations, seed, evaluator, threads, budget,
         };
         command.SetAction(parse =>
         {
@@ -56,8 +61,9 @@ internal static class BenchSearchCommand
             // Setup: open the pool and build the per-model tables (timed apart from the search).
             var clock = Stopwatch.StartNew();
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
+            long budgetBytes = Math.Max(0, parse.GetValue(budget)) << 20;
             var fast = kind == "dense" ? FastScorer.Open(pool, new CascadeEvaluator(pool.Val))
-                : FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
+                : FastScorer.OpenSparseFirst(pool, PoolSplits.Val, budgetBytes: budgetBytes);
             var scorer = kind == "dense" ? fast.Dense : fast.CreateScorer();
             var tables = scorer as PrefixTableEvaluator;
             if (tables is not null)
