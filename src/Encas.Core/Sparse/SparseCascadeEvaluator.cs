@@ -263,6 +263,13 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
             return false;
         }
 
+        // Two models with different top classes a and b: both sums are exact when each model lists the other's top
+        // class, and every other class is at most the sum of the two second values.
+        if (models.Length == 2 && TwoTops(i, models[0], models[1], out max, out arg))
+        {
+            return false;
+        }
+
         // The bounds: a certified argmax whose sum every model lists.
         set.Clear();
         for (int s = 0; s < models.Length; s++)
@@ -288,6 +295,51 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
 
         (max, arg) = MaxArg(scratch, _classes);
         return true;
+    }
+
+    private bool TwoTops(int i, int first, int second, out int max, out int arg)
+    {
+        ulong a = _tables.Packed[first][i];
+        ulong b = _tables.Packed[second][i];
+        int classA = SparseTables.Class(a);
+        int classB = SparseTables.Class(b);
+        int bAtA = Listed(second, i, classA);
+        int aAtB = Listed(first, i, classB);
+        max = 0;
+        arg = -1;
+        if (bAtA < 0 || aAtB < 0)
+        {
+            return false;
+        }
+
+        int sumA = SparseTables.Top(a) + bAtA;
+        int sumB = aAtB + SparseTables.Top(b);
+        bool aWins = sumA > sumB || (sumA == sumB && classA < classB);
+        max = aWins ? sumA : sumB;
+        arg = aWins ? classA : classB;
+        return max > SparseTables.Second(a) + SparseTables.Second(b);
+    }
+
+    // The listed (exact) value of class c in model's sparse row of sample i, or -1 when not listed.
+    private int Listed(int model, int i, int c)
+    {
+        var rows = _rows[model];
+        int start = i * _k;
+        for (int j = 0; j < _k; j++)
+        {
+            int value = rows.Values[start + j];
+            if (value < 0)
+            {
+                return -1;
+            }
+
+            if (rows.Classes[start + j] == c)
+            {
+                return value;
+            }
+        }
+
+        return -1;
     }
 
     private int Walk(int i, int stages, Span<int> limits, Span<int> models, ref CandidateSet set, ref int last)
