@@ -242,7 +242,8 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
     internal bool SumMaxArg(int i, ReadOnlySpan<int> models, ref CandidateSet set, int* scratch, out int max,
         out int arg)
     {
-        // All top classes equal: the sum's maximum is Σ tops; the class is the unique argmax when Σ tops > Σ seconds.
+        // All top classes equal: the sum's maximum is Σ tops; the class is the unique argmax when
+        // Σ tops > Σ seconds.
         ulong first = _tables.Packed[models[0]][i];
         int agreedClass = SparseTables.Class(first);
         int tops = SparseTables.Top(first);
