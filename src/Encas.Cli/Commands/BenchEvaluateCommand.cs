@@ -4,6 +4,7 @@ using System.Text.Json;
 using Encas.Core.Bench;
 using Encas.Core.Cascades;
 using Encas.Core.Pools;
+using Encas.Core.Sparse;
 
 namespace Encas.Cli.Commands;
 
@@ -54,10 +55,11 @@ internal static class BenchEvaluateCommand
 
             // Fast: all cores, one contiguous slice of the stream (and one scorer) per core.
             var actual = new CascadeScore[n];
+            var scorers = Enumerable.Range(0, threads).Select(_ => fast.CreateScorer()).ToArray();
             clock.Restart();
             Parallel.For(0, threads, t =>
             {
-                var scorer = fast.CreateScorer();
+                var scorer = scorers[t];
                 for (int i = (int)((long)n * t / threads); i < (int)((long)n * (t + 1) / threads); i++)
                 {
                     actual[i] = scorer.Evaluate(Phenotype.FromGenome(genomes[i]));
@@ -76,8 +78,8 @@ internal static class BenchEvaluateCommand
                 ["differing"] = differing,
                 ["threads"] = threads,
                 ["fast_path"] = fast.Kind,
-                ["fallback_rate"] = fast.Sparse is { Continued: > 0 } sparse
-                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
+                ["fallback_rate"] = FallbackRate(scorers),
+                ["table_entries"] = scorers.OfType<PrefixTableEvaluator>().Sum(s => s.Computed),
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,
                 ["classes"] = pool.Val.Classes,
@@ -85,5 +87,13 @@ internal static class BenchEvaluateCommand
             return 0;
         });
         return command;
+    }
+
+    // Table entries (prefix-table path) that needed the dense rows, over all entries computed.
+    private static double FallbackRate(ICascadeScorer[] scorers)
+    {
+        var tables = scorers.OfType<PrefixTableEvaluator>().ToList();
+        long computed = tables.Sum(s => s.Computed);
+        return computed > 0 ? Math.Round((double)tables.Sum(s => s.Fallbacks) / computed, 6) : 0.0;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Encas.Core.Cascades;
 using Encas.Core.Pools;
 using Encas.Core.Search;
+using Encas.Core.Sparse;
 
 namespace Encas.Cli.Commands;
 
@@ -27,11 +28,21 @@ internal static class BenchSearchCommand
             Description = "fast (default) | dense: both give identical runs; dense is the reference.",
             DefaultValueFactory = _ => "fast",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Threads one evaluation may use over blocks of samples (sparse path; default: all cores).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var budget = new Option<long>("--table-budget-mb")
+        {
+            Description = "Memory for the fast path's per-model-tuple tables, in MiB.",
+            DefaultValueFactory = _ => FastScorer.DefaultBudgetBytes >> 20,
+        };
         var command = new Command("search",
             "Time one search run on a pool; print one JSON object. The pool is opened without checksum or value "
             + "validation.")
         {
-            poolDir, evaluations, seed, evaluator,
+            poolDir, evaluations, seed, evaluator, threads, budget,
         };
         command.SetAction(parse =>
         {
@@ -50,9 +61,16 @@ internal static class BenchSearchCommand
             // Setup: open the pool and build the per-model tables (timed apart from the search).
             var clock = Stopwatch.StartNew();
             using var pool = Pool.Open(parse.GetValue(poolDir)!, verifyChecksums: false, validateOutputs: false);
-            var dense = new CascadeEvaluator(pool.Val);
-            var fast = FastScorer.Open(pool, dense);
-            var scorer = kind == "dense" ? dense : fast.CreateScorer();
+            long budgetBytes = Math.Max(0, parse.GetValue(budget)) << 20;
+            var fast = kind == "dense" ? FastScorer.Open(pool, new CascadeEvaluator(pool.Val))
+                : FastScorer.OpenSparseFirst(pool, PoolSplits.Val, budgetBytes: budgetBytes);
+            var scorer = kind == "dense" ? fast.Dense : fast.CreateScorer();
+            var tables = scorer as PrefixTableEvaluator;
+            if (tables is not null)
+            {
+                tables.Parallelism = Math.Max(1, parse.GetValue(threads));
+            }
+
             double setup = clock.Elapsed.TotalSeconds;
 
             // The run itself.
@@ -77,8 +95,13 @@ internal static class BenchSearchCommand
                 ["requested_evaluations"] = run.Total,
                 ["setup_seconds"] = Math.Round(setup, 3),
                 ["evaluator"] = kind == "dense" ? kind : fast.Kind,
-                ["fallback_rate"] = kind == "fast" && fast.Sparse is { Continued: > 0 } sparse
-                    ? Math.Round((double)sparse.Fallbacks / sparse.Continued, 6) : 0.0,
+                ["fallback_rate"] = tables is { Computed: > 0 }
+                    ? Math.Round((double)tables.Fallbacks / tables.Computed, 6) : 0.0,
+                ["table_entries"] = tables?.Computed ?? 0,
+                ["table_hits"] = tables?.TableHits ?? 0,
+                ["table_misses"] = tables?.TableMisses ?? 0,
+                ["table_bytes"] = tables?.TableBytes ?? 0,
+                ["threads"] = tables?.Parallelism ?? 1,
                 ["archive"] = archive.Count,
                 ["models"] = pool.Models,
                 ["samples"] = pool.Val.Samples,

@@ -11,7 +11,7 @@ namespace Encas.Core.Bench;
 /// <remarks>
 /// The validation split imitates ImageNetV2 (target accuracy <see cref="TimmModel.Top1ImagenetV2"/>), the
 /// test split ImageNet-val (<see cref="TimmModel.Top1"/>); MFLOPs are GMACs × 1000 on both. The generative
-/// model is described on <see cref="SyntheticModel"/> and in <c>docs/imagenet-scale.md</c>.
+/// model is described on <see cref="SyntheticModel"/> and in <c>docs/imagenet.md</c>.
 /// </remarks>
 public static class SyntheticPoolWriter
 {

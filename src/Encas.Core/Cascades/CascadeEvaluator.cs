@@ -70,6 +70,44 @@ public sealed unsafe partial class CascadeEvaluator
         }
     }
 
+    // Tables given (from the certified sparse rows, whose first entry is each row's exact top value and first
+    // argmax), so the dense outputs are not read here; rows are then summed from the mapped halves.
+    private CascadeEvaluator(PoolSplit split, int[][] top, ushort[][] arg)
+    {
+        _split = split;
+        _samples = split.Samples;
+        _classes = split.Classes;
+        _labels = split.Labels;
+        _mflops = split.Mflops;
+        _top = top;
+        _arg = arg;
+        _wrongAlone = new int[split.Models];
+        for (int m = 0; m < split.Models; m++)
+        {
+            for (int i = 0; i < _samples; i++)
+            {
+                _wrongAlone[m] += arg[m][i] != _labels[i] ? 1 : 0;
+            }
+        }
+
+        _stride = (_classes + Vector<int>.Count - 1) / Vector<int>.Count * Vector<int>.Count;
+    }
+
+    /// <summary>
+    /// An evaluator whose per-model top tables are given (they must be the exact top value and first argmax of
+    /// every row); it reads the dense outputs only when a cascade needs a row summed.
+    /// </summary>
+    internal static CascadeEvaluator FromTopTables(PoolSplit split, int[][] top, ushort[][] arg)
+    {
+        if (split.Classes > MaxClasses || split.Models > ushort.MaxValue || top.Length != split.Models
+            || arg.Length != split.Models)
+        {
+            throw new ArgumentException($"top tables do not fit the split: {split.Models} models × {split.Classes}");
+        }
+
+        return new CascadeEvaluator(split, top, arg);
+    }
+
     /// <summary>Whether the SIMD path over scaled int32 rows is in use.</summary>
     internal bool UsesScaledRows => _scaled is not null;
 

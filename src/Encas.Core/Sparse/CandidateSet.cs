@@ -86,6 +86,15 @@ internal ref struct CandidateSet
         return best;
     }
 
+    /// <summary>Whether class <paramref name="c"/>'s true sum is known exactly (every applied model lists it or
+    /// bounds it by 0), and that sum.</summary>
+    public readonly bool TryExact(int c, out int value)
+    {
+        int k = _slot[c];
+        value = k < 0 ? 0 : _lower[k];
+        return k < 0 ? _bounds == 0 : _listedBounds[k] == _bounds;
+    }
+
     /// <summary>The exact argmax (ties → lowest class) when the bounds prove it, otherwise -1.</summary>
     public readonly int CertifiedArgMax()
     {

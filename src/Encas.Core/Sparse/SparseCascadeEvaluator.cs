@@ -18,13 +18,26 @@ namespace Encas.Core.Sparse;
 /// </remarks>
 public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
 {
+    /// <summary>Staying samples below which an evaluation runs on the calling thread only.</summary>
+    public const int ParallelMinSamples = 4096;
+
+    // Layout of the per-part tallies: wrong, continued, fallbacks, agreed, then reach per stage.
+    private const int TallyWrong = 0;
+    private const int TallyContinued = 1;
+    private const int TallyFallbacks = 2;
+    private const int TallyAgreed = 3;
+    private const int TallyReach = 4;
+    private const int TallyLength = TallyReach + GenomeLayout.MaxModels;
+
     private readonly CascadeEvaluator _dense;
     private readonly SparseRows[] _rows;
+    private readonly SparseTables _tables;
     private readonly int _samples;
     private readonly int _classes;
     private readonly int _k;
     private long _continued;
     private long _fallbacks;
+    private long _agreed;
 
     internal SparseCascadeEvaluator(CascadeEvaluator dense, SparseRows[] rows)
     {
@@ -33,7 +46,31 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
         _samples = dense.Split.Samples;
         _classes = dense.Split.Classes;
         _k = rows.Length > 0 ? rows[0].K : 1;
+        _tables = SparseTables.Build(dense, rows);
     }
+
+    /// <summary>
+    /// Threads one evaluation may use (over blocks of samples) when at least <see cref="ParallelMinSamples"/>
+    /// samples go past the first exit test; 1 (the default) keeps every evaluation on the calling thread.
+    /// The result does not depend on it.
+    /// </summary>
+    public int Parallelism { get; set; } = 1;
+
+    /// <summary>Of the samples that went past the first exit test, those decided by the agreement certificate
+    /// (every applied model has the same top class) without touching the candidate sets.</summary>
+    public long Agreed => Interlocked.Read(ref _agreed);
+
+    /// <summary>The dense evaluator underneath.</summary>
+    internal CascadeEvaluator Dense => _dense;
+
+    /// <summary>The lookup tables built on top of the sparse rows.</summary>
+    internal SparseTables Tables => _tables;
+
+    /// <summary>Entries kept per model and sample.</summary>
+    internal int K => _k;
+
+    /// <summary>Bytes of the lookup tables built on top of the sparse rows.</summary>
+    public long TableBytes => _tables.Bytes;
 
     /// <inheritdoc />
     public int PoolModels => _dense.PoolModels;
@@ -60,6 +97,50 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
             return _dense.Evaluate(cascade);
         }
 
+        // Samples that exit before the second model are counted from the tables; the rest are walked.
+        int first = cascade.Model(0);
+        int gene = cascade.ThresholdGene(1);
+        ulong[] stay = _tables.Stay[first][gene];
+        int words = _tables.Words;
+        int parts = Parallelism > 1 && SparseTables.Count(stay, 0, words) >= ParallelMinSamples
+            ? Math.Min(Parallelism, words) : 1;
+        Span<int> totals = stackalloc int[TallyLength];
+        if (parts == 1)
+        {
+            Score(cascade, stay, 0, words, totals);
+        }
+        else
+        {
+            var all = new int[parts * TallyLength];
+            Parallel.For(0, parts, p => Score(cascade, stay, (int)((long)words * p / parts),
+                (int)((long)words * (p + 1) / parts), all.AsSpan(p * TallyLength, TallyLength)));
+            for (int p = 0; p < parts; p++)
+            {
+                for (int t = 0; t < TallyLength; t++)
+                {
+                    totals[t] += all[(p * TallyLength) + t];
+                }
+            }
+        }
+
+        Interlocked.Add(ref _continued, totals[TallyContinued]);
+        Interlocked.Add(ref _fallbacks, totals[TallyFallbacks]);
+        Interlocked.Add(ref _agreed, totals[TallyAgreed]);
+        int wrong = _tables.ExitWrong[first][gene] + totals[TallyWrong];
+        var mflops = _dense.MflopsTable;
+        double later = 0;
+        for (int s = 1; s < stages; s++)
+        {
+            later += mflops[cascade.Model(s)] * totals[TallyReach + s];
+        }
+
+        return new CascadeScore(100.0 * wrong / _samples, mflops[first] + (later / _samples));
+    }
+
+    // Walks the staying samples whose bits lie in words [from, to) and adds their tallies to `tally`.
+    private void Score(Phenotype cascade, ulong[] stay, int from, int to, Span<int> tally)
+    {
+        int stages = cascade.Length;
         Span<int> limits = stackalloc int[GenomeLayout.MaxModels];
         Span<int> models = stackalloc int[GenomeLayout.MaxModels];
         for (int s = 0; s < stages; s++)
@@ -68,53 +149,198 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
             models[s] = cascade.Model(s);
         }
 
+        ulong[] row0 = _tables.Packed[models[0]];
+        ulong[] row1 = _tables.Packed[models[1]];
         var set = new CandidateSet(stackalloc int[_classes], stackalloc int[GenomeLayout.MaxModels * _k],
             stackalloc int[GenomeLayout.MaxModels * _k], stackalloc int[GenomeLayout.MaxModels * _k], _classes);
         Span<int> reach = stackalloc int[GenomeLayout.MaxModels];
         int* scratch = stackalloc int[_classes];
-        int[] top = _dense.TopOf(models[0]);
-        ushort[] arg = _dense.ArgOf(models[0]);
         int[] labels = _dense.LabelTable;
         int wrong = 0;
         int continued = 0;
         int fallbacks = 0;
-        for (int i = 0; i < _samples; i++)
+        int agreed = 0;
+        for (int w = from; w < to; w++)
         {
-            // First exit test: exact from the dense top tables.
-            if (top[i] > limits[1])
+            ulong bits = stay[w];
+            while (bits != 0)
             {
-                wrong += arg[i] != labels[i] ? 1 : 0;
-                continue;
-            }
+                int i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                continued++;
 
-            // Later stages from the bounds; -1 means they could not decide.
-            continued++;
-            int last = 1;
-            int predicted = Walk(i, stages, limits, models, ref set, ref last);
-            if (predicted < 0)
-            {
-                fallbacks++;
-                predicted = Exact(i, stages, limits, models, scratch, out last);
-            }
+                // Fast certificate: while every applied model has the same top class c, the sum's largest entry
+                // is exactly Σ tops (every other class is at most Σ seconds ≤ Σ tops), and c is the unique argmax
+                // when Σ tops > Σ seconds.
+                int last = 1;
+                int predicted = -1;
+                ulong a = row0[i];
+                ulong b = row1[i];
+                int agreedClass = SparseTables.Class(a);
+                if (SparseTables.Class(b) == agreedClass)
+                {
+                    int tops = SparseTables.Top(a) + SparseTables.Top(b);
+                    int seconds = SparseTables.Second(a) + SparseTables.Second(b);
+                    bool same = true;
+                    for (int s = 2; s < stages && tops <= limits[s]; s++)
+                    {
+                        ulong next = _tables.Packed[models[s]][i];
+                        if (SparseTables.Class(next) != agreedClass)
+                        {
+                            same = false;
+                            break;
+                        }
 
-            for (int s = 1; s <= last; s++)
-            {
-                reach[s]++;
-            }
+                        tops += SparseTables.Top(next);
+                        seconds += SparseTables.Second(next);
+                        last = s;
+                    }
 
-            wrong += predicted != labels[i] ? 1 : 0;
+                    if (same && tops > seconds)
+                    {
+                        predicted = agreedClass;
+                        agreed++;
+                    }
+                }
+
+                // Otherwise the candidate-set bounds, and the dense rows when even those cannot decide.
+                if (predicted < 0)
+                {
+                    last = 1;
+                    predicted = Walk(i, stages, limits, models, ref set, ref last);
+                    if (predicted < 0)
+                    {
+                        fallbacks++;
+                        predicted = Exact(i, stages, limits, models, scratch, out last);
+                    }
+                }
+
+                for (int s = 1; s <= last; s++)
+                {
+                    reach[s]++;
+                }
+
+                wrong += predicted != labels[i] ? 1 : 0;
+            }
         }
 
-        Interlocked.Add(ref _continued, continued);
-        Interlocked.Add(ref _fallbacks, fallbacks);
-        var mflops = _dense.MflopsTable;
-        double later = 0;
+        tally[TallyWrong] += wrong;
+        tally[TallyContinued] += continued;
+        tally[TallyFallbacks] += fallbacks;
+        tally[TallyAgreed] += agreed;
         for (int s = 1; s < stages; s++)
         {
-            later += mflops[models[s]] * reach[s];
+            tally[TallyReach + s] += reach[s];
+        }
+    }
+
+    /// <summary>
+    /// The exact maximum and first argmax of sample <paramref name="i"/>'s sum over <paramref name="models"/> (two
+    /// or more): from the agreement certificate, else the candidate-set bounds when they pin the argmax class and
+    /// its sum exactly, else the dense rows. Returns true when the dense rows were needed.
+    /// </summary>
+    internal bool SumMaxArg(int i, ReadOnlySpan<int> models, ref CandidateSet set, int* scratch, out int max,
+        out int arg)
+    {
+        // All top classes equal: the sum's maximum is Σ tops; the class is the unique argmax when
+        // Σ tops > Σ seconds.
+        ulong first = _tables.Packed[models[0]][i];
+        int agreedClass = SparseTables.Class(first);
+        int tops = SparseTables.Top(first);
+        int seconds = SparseTables.Second(first);
+        bool same = true;
+        for (int s = 1; s < models.Length && same; s++)
+        {
+            ulong next = _tables.Packed[models[s]][i];
+            same = SparseTables.Class(next) == agreedClass;
+            tops += SparseTables.Top(next);
+            seconds += SparseTables.Second(next);
         }
 
-        return new CascadeScore(100.0 * wrong / _samples, mflops[models[0]] + (later / _samples));
+        if (same && tops > seconds)
+        {
+            max = tops;
+            arg = agreedClass;
+            return false;
+        }
+
+        // Two models with different top classes a and b: both sums are exact when each model lists the other's top
+        // class, and every other class is at most the sum of the two second values.
+        if (models.Length == 2 && TwoTops(i, models[0], models[1], out max, out arg))
+        {
+            return false;
+        }
+
+        // The bounds: a certified argmax whose sum every model lists.
+        set.Clear();
+        for (int s = 0; s < models.Length; s++)
+        {
+            Merge(ref set, models[s], i);
+        }
+
+        arg = set.CertifiedArgMax();
+        max = 0;
+        bool exact = arg >= 0 && set.TryExact(arg, out max);
+        set.Reset();
+        if (exact)
+        {
+            return false;
+        }
+
+        // The dense rows.
+        new Span<int>(scratch, _classes).Clear();
+        for (int s = 0; s < models.Length; s++)
+        {
+            _dense.AddRow(models[s], i, scratch, scratch);
+        }
+
+        (max, arg) = MaxArg(scratch, _classes);
+        return true;
+    }
+
+    private bool TwoTops(int i, int first, int second, out int max, out int arg)
+    {
+        ulong a = _tables.Packed[first][i];
+        ulong b = _tables.Packed[second][i];
+        int classA = SparseTables.Class(a);
+        int classB = SparseTables.Class(b);
+        int bAtA = Listed(second, i, classA);
+        int aAtB = Listed(first, i, classB);
+        max = 0;
+        arg = -1;
+        if (bAtA < 0 || aAtB < 0)
+        {
+            return false;
+        }
+
+        int sumA = SparseTables.Top(a) + bAtA;
+        int sumB = aAtB + SparseTables.Top(b);
+        bool aWins = sumA > sumB || (sumA == sumB && classA < classB);
+        max = aWins ? sumA : sumB;
+        arg = aWins ? classA : classB;
+        return max > SparseTables.Second(a) + SparseTables.Second(b);
+    }
+
+    // The listed (exact) value of class c in model's sparse row of sample i, or -1 when not listed.
+    private int Listed(int model, int i, int c)
+    {
+        var rows = _rows[model];
+        int start = i * _k;
+        for (int j = 0; j < _k; j++)
+        {
+            int value = rows.Values[start + j];
+            if (value < 0)
+            {
+                return -1;
+            }
+
+            if (rows.Classes[start + j] == c)
+            {
+                return value;
+            }
+        }
+
+        return -1;
     }
 
     private int Walk(int i, int stages, Span<int> limits, Span<int> models, ref CandidateSet set, ref int last)

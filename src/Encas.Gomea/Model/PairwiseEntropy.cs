@@ -22,6 +22,7 @@ internal sealed class PairwiseEntropy
     private readonly int[] _singleOffset;
     private readonly int[] _counts;
     private ulong[] _bits = [];
+    private int[] _touched = [];
 
     public PairwiseEntropy(GeneAlphabet alphabet)
     {
@@ -118,6 +119,11 @@ internal sealed class PairwiseEntropy
                     cells[2] = n1i - n11;
                     cells[3] = n11;
                 }
+                else if (ki * kj > SparseCells)
+                {
+                    mi[i * l + j] = SparseJointEntropy(genomes, sample, size, i, j, cells);
+                    continue;
+                }
                 else
                 {
                     for (int a = 0; a < ki; a++)
@@ -144,6 +150,64 @@ internal sealed class PairwiseEntropy
                 mi[j * l + i] = value;
             }
         }
+    }
+
+    // Joint tables larger than this are tallied member by member (touching at most `size` cells) instead of
+    // counted cell by cell from the bit sets.
+    private const int SparseCells = 256;
+
+    // H(X_i, X_j) from a member-by-member tally over only the non-zero cells, in cell order. Bit-identical to
+    // Entropy over the full table: a zero cell before the last adds 0.0 to the running cumulative (unchanged) and
+    // has p = 0 (skipped); the last cell is always visited with its cumulative forced to 1. The table is left
+    // all zero.
+    private double SparseJointEntropy(int[][] genomes, int[] sample, int size, int i, int j, Span<int> cells)
+    {
+        if (_touched.Length < size)
+        {
+            _touched = new int[size];
+        }
+
+        int kj = _cardinality[j];
+        int touched = 0;
+        for (int s = 0; s < size; s++)
+        {
+            int[] x = genomes[sample[s]];
+            int cell = (x[i] - _lower[i]) * kj + (x[j] - _lower[j]);
+            if (cells[cell]++ == 0)
+            {
+                _touched[touched++] = cell;
+            }
+        }
+
+        Array.Sort(_touched, 0, touched);
+        int last = cells.Length - 1;
+        double h = 0.0;
+        double previous = 0.0;
+        for (int t = 0; t < touched && _touched[t] != last; t++)
+        {
+            int k = _touched[t];
+            double cumulative = k == 0 ? cells[0] / (double)size : cells[k] / (double)size + previous;
+            double p = k == 0 ? cumulative : cumulative - previous;
+            if (p > 0)
+            {
+                h += -p * (Math.Log(p) / LnTwo);
+            }
+
+            previous = cumulative;
+        }
+
+        double tail = last == 0 ? 1.0 : 1.0 - previous;
+        if (tail > 0)
+        {
+            h += -tail * (Math.Log(tail) / LnTwo);
+        }
+
+        for (int t = 0; t < touched; t++)
+        {
+            cells[_touched[t]] = 0;
+        }
+
+        return h;
     }
 
     private int AndCount(int setA, int setB, int words)

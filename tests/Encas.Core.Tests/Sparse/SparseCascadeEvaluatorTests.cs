@@ -111,7 +111,7 @@ public sealed class SparseCascadeEvaluatorTests
 
     // Each model lists two classes of its own at 0.12–0.13; a class shared by all models sits just below them
     // (unlisted), so averages are won by a class no model lists, and maxima sit near the thresholds 0.1–0.5.
-    private static SourcePool AdversarialPool(int seed, int models, int samples, int classes)
+    internal static SourcePool AdversarialPool(int seed, int models, int samples, int classes)
     {
         var random = new Random(seed);
         var pool = new SourcePool();
