@@ -67,8 +67,11 @@ public sealed class IslandPools : IDisposable
         var pool = Pool.Open(path);
         try
         {
-            var dense = new CascadeEvaluator(pool.Val);
-            return (pool, FastScorer.Open(pool, dense).Sparse ?? (ICascadeScorer)dense);
+            // With a sidecar the dense outputs are never scanned (a 1,000-class pool is tens of GB).
+            // TODO(perf): give each island its own PrefixTableEvaluator (per-tuple tables, several times faster
+            // in a search) once its memory budget can be shared across the islands of a node.
+            var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
+            return (pool, fast.Sparse ?? (ICascadeScorer)fast.Dense);
         }
         catch
         {
