@@ -9,6 +9,7 @@ namespace Encas.Cli;
 /// <summary>HTTP client of a node's management endpoint; failures become one-line user errors.</summary>
 internal sealed class ManagementClient : IDisposable
 {
+    private const int ServiceUnavailableAttempts = 4;
     private readonly HttpClient _http;
     private readonly string _where;
 
@@ -51,7 +52,24 @@ internal sealed class ManagementClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    // Every management request is idempotent (a submission names its id), so a node whose coordinator is still
+    // starting (503) is simply asked again, a few times.
     private async Task<HttpResponseMessage> Send(Func<Task<HttpResponseMessage>> send)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            var response = await SendOnce(send);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == ServiceUnavailableAttempts)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnce(Func<Task<HttpResponseMessage>> send)
     {
         try
         {

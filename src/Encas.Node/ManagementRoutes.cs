@@ -15,7 +15,8 @@ namespace Encas.Node;
 /// </summary>
 public static class ManagementRoutes
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(15);
+    // Long enough for a coordinator that is still starting (a restarted seed rejoining, its journal replaying).
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(45);
 
     /// <summary>Maps the routes onto <paramref name="app"/>.</summary>
     public static void Map(WebApplication app, NodeOptions options)
@@ -111,11 +112,23 @@ public static class ManagementRoutes
         CancellationToken cancel)
     {
         var actor = await coordinator.GetAsync(cancel);
-        return await actor.Ask<object>(message, AskTimeout, cancel);
+        try
+        {
+            return await actor.Ask<object>(message, AskTimeout, cancel);
+        }
+        catch (AskTimeoutException)
+        {
+            return CoordinatorSilent.Instance;
+        }
     }
 
     private static IResult Reply(object answer) => answer switch
     {
+        CoordinatorSilent => Results.Json(new
+        {
+            error = $"the coordinator did not answer within {AskTimeout.TotalSeconds:0} s; the seed may still be "
+                + "joining the cluster or recovering its journal: try again",
+        }, statusCode: StatusCodes.Status503ServiceUnavailable),
         ExperimentUnknown unknown => Results.Json(new
         {
             experiment_id = unknown.ExperimentId,
