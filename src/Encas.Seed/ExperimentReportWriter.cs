@@ -38,7 +38,10 @@ public static class ExperimentReportWriter
         }
 
         using var pool = Pool.Open(spec.PoolPath);
-        var val = new CascadeEvaluator(pool.Val);
+        // Validation scores come from the sparse sidecar when the pool has one (bit-identical, and it spares a scan
+        // of the dense outputs); the test split is scored once per front member and pool model, densely.
+        var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
+        ICascadeScorer val = fast.Sparse ?? (ICascadeScorer)fast.Dense;
         var test = new CascadeEvaluator(pool.Test);
         // Runs and baseline runs are independent of each other, so they are finished across cores.
         var runs = new RunResult[settings.Runs];
@@ -68,7 +71,7 @@ public static class ExperimentReportWriter
         return bytes;
     }
 
-    private static RunResult FinishRun(CascadeEvaluator val, CascadeEvaluator test, SearchSettings settings, int run,
+    private static RunResult FinishRun(ICascadeScorer val, CascadeEvaluator test, SearchSettings settings, int run,
         RunEpochCompleted final, IReadOnlyList<TracePoint> trace)
     {
         var workers = Enumerable.Range(0, settings.Islands).Select(i =>

@@ -9,7 +9,7 @@ namespace Encas.Core.Search;
 public sealed class RandomSearch
 {
     private const int Chunk = 10_000;
-    private readonly CascadeEvaluator _validation;
+    private readonly ICascadeScorer _validation;
     private readonly SearchSettings _settings;
     private readonly Random _random;
     private readonly HashSet<UInt128> _seen = [];
@@ -18,7 +18,7 @@ public sealed class RandomSearch
     private List<(int[] Genome, CascadeScore Val)> _front = [];
 
     /// <summary>Prepares the baseline of run <paramref name="run"/> (seed = settings seed + run).</summary>
-    public RandomSearch(CascadeEvaluator validation, SearchSettings settings, int run)
+    public RandomSearch(ICascadeScorer validation, SearchSettings settings, int run)
     {
         _validation = validation;
         _settings = settings;

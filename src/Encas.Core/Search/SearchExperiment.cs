@@ -34,7 +34,7 @@ public static class SearchExperiment
     }
 
     /// <summary>Each pool model alone, as a cascade of one, scored on both splits, in pool order.</summary>
-    public static IReadOnlyList<CascadePoint> PoolModels(int models, CascadeEvaluator val, CascadeEvaluator test)
+    public static IReadOnlyList<CascadePoint> PoolModels(int models, ICascadeScorer val, CascadeEvaluator test)
     {
         ArgumentNullException.ThrowIfNull(val);
         ArgumentNullException.ThrowIfNull(test);
@@ -66,7 +66,7 @@ public static class SearchExperiment
     /// Run <paramref name="r"/> of the random-search baseline with the experiment's budget and seed, finished by
     /// <see cref="RunFinisher"/>. Cancellation is checked between chunks and throws.
     /// </summary>
-    public static RunResult RunRandom(CascadeEvaluator val, CascadeEvaluator test, SearchSettings settings, int r,
+    public static RunResult RunRandom(ICascadeScorer val, CascadeEvaluator test, SearchSettings settings, int r,
         IProgress<RunProgress>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
