@@ -28,9 +28,6 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
     /// <summary>Entries to compute below which a table is filled on the calling thread only.</summary>
     public const int ParallelMinEntries = 256;
 
-    // Sample blocks per thread of a parallel fill.
-    private const int BlocksPerThread = 8;
-
     private readonly SparseCascadeEvaluator _sparse;
     private readonly CascadeEvaluator _dense;
     private readonly SparseTables _tables;
@@ -41,7 +38,6 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
     private readonly ulong[] _reach;
     private readonly int[] _tuple = new int[GenomeLayout.MaxModels];
     private readonly long[] _partCounts = new long[2 * 64];
-    private readonly ParallelOptions _options = new();
 
     /// <summary>Builds on <paramref name="sparse"/> with tables of at most <paramref name="budgetBytes"/>.</summary>
     public PrefixTableEvaluator(SparseCascadeEvaluator sparse, long budgetBytes = DefaultBudgetBytes)
@@ -175,18 +171,15 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
             return table;
         }
 
-        // Several blocks per thread, claimed dynamically: when a worker is descheduled on a busy machine, the
-        // calling thread takes its remaining blocks instead of waiting for them.
-        int parts = Parallelism > 1 && missing >= ParallelMinEntries
-            ? Math.Min(Math.Min(Parallelism * BlocksPerThread, 64), _words) : 1;
+        int parts = Parallelism > 1 && missing >= ParallelMinEntries ? Math.Min(Math.Min(Parallelism, 64), _words)
+            : 1;
         if (parts == 1)
         {
             Fill(table, length, 0, _words, 0);
         }
         else
         {
-            _options.MaxDegreeOfParallelism = Parallelism;
-            Parallel.For(0, parts, _options, p => Fill(table, length, (int)((long)_words * p / parts),
+            Parallel.For(0, parts, p => Fill(table, length, (int)((long)_words * p / parts),
                 (int)((long)_words * (p + 1) / parts), p));
         }
 
