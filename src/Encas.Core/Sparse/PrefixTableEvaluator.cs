@@ -234,20 +234,12 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
 
     /// <summary>The smallest gene g with <c>max ≤ StayLimit(g, used)</c>: the sample stays exactly when the
     /// threshold gene is at least this.</summary>
+    /// <remarks>StayLimit(g, used) = ⌊g · used · One / 50⌋ ≥ max ⇔ g · used · One ≥ 50 · max (max is an
+    /// integer), so g = ⌈50 · max / (used · One)⌉, clamped to the genes.</remarks>
     internal static int LowestStayingGene(int max, int used)
     {
-        int g = (int)Math.Min(GenomeLayout.ThresholdLevels,
-            (long)max * GenomeLayout.ThresholdLevels / (used * HalfScale.One));
-        while (g > 0 && HalfScale.StayLimit(g - 1, used) >= max)
-        {
-            g--;
-        }
-
-        while (g < GenomeLayout.ThresholdLevels && HalfScale.StayLimit(g, used) < max)
-        {
-            g++;
-        }
-
-        return g;
+        long scale = used * HalfScale.One;
+        long g = ((GenomeLayout.ThresholdLevels * (long)max) + scale - 1) / scale;
+        return (int)Math.Clamp(g, 0, GenomeLayout.ThresholdLevels);
     }
 }

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Encas.Core.Cascades;
 
 namespace Encas.Core.Sparse;
@@ -165,7 +168,7 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
             ulong bits = stay[w];
             while (bits != 0)
             {
-                int i = (w << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                int i = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 bits &= bits - 1;
                 continued++;
 
@@ -236,8 +239,9 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
 
     /// <summary>
     /// The exact maximum and first argmax of sample <paramref name="i"/>'s sum over <paramref name="models"/> (two
-    /// or more): from the agreement certificate, else the candidate-set bounds when they pin the argmax class and
-    /// its sum exactly, else the dense rows. Returns true when the dense rows were needed.
+    /// or more): from the agreement certificate, else the tops certificate, else the candidate-set bounds when
+    /// they pin the argmax class and its sum exactly, else the dense rows. Returns true when the dense rows were
+    /// needed.
     /// </summary>
     internal bool SumMaxArg(int i, ReadOnlySpan<int> models, ref CandidateSet set, int* scratch, out int max,
         out int arg)
@@ -264,9 +268,8 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
             return false;
         }
 
-        // Two models with different top classes a and b: both sums are exact when each model lists the other's top
-        // class, and every other class is at most the sum of the two second values.
-        if (models.Length == 2 && TwoTops(i, models[0], models[1], out max, out arg))
+        // Different top classes: the tops certificate (every model lists every applied model's top class).
+        if (!same && TopsCertificate(i, models, out max, out arg))
         {
             return false;
         }
@@ -298,31 +301,81 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
         return true;
     }
 
-    private bool TwoTops(int i, int first, int second, out int max, out int arg)
+    /// <summary>
+    /// The tops certificate: the candidates are the applied models' top classes. When every model lists every
+    /// candidate, the candidates' sums are exact; any other class is at most Σ seconds (in each model it is not
+    /// the top class, so at most the second value). The best candidate (ties → lowest class) is then the exact
+    /// maximum and first argmax when its sum exceeds Σ seconds. Returns false when it cannot decide.
+    /// </summary>
+    internal bool TopsCertificate(int i, ReadOnlySpan<int> models, out int max, out int arg)
     {
-        ulong a = _tables.Packed[first][i];
-        ulong b = _tables.Packed[second][i];
-        int classA = SparseTables.Class(a);
-        int classB = SparseTables.Class(b);
-        int bAtA = Listed(second, i, classA);
-        int aAtB = Listed(first, i, classB);
-        max = 0;
-        arg = -1;
-        if (bAtA < 0 || aAtB < 0)
+        int n = models.Length;
+        Span<ulong> packed = stackalloc ulong[GenomeLayout.MaxModels];
+        int seconds = 0;
+        for (int s = 0; s < n; s++)
         {
-            return false;
+            packed[s] = _tables.Packed[models[s]][i];
+            seconds += SparseTables.Second(packed[s]);
         }
 
-        int sumA = SparseTables.Top(a) + bAtA;
-        int sumB = aAtB + SparseTables.Top(b);
-        bool aWins = sumA > sumB || (sumA == sumB && classA < classB);
-        max = aWins ? sumA : sumB;
-        arg = aWins ? classA : classB;
-        return max > SparseTables.Second(a) + SparseTables.Second(b);
+        max = -1;
+        arg = int.MaxValue;
+        for (int t = 0; t < n; t++)
+        {
+            int c = SparseTables.Class(packed[t]);
+            bool seen = false;
+            for (int u = 0; u < t && !seen; u++)
+            {
+                seen = SparseTables.Class(packed[u]) == c;
+            }
+
+            if (seen)
+            {
+                continue;
+            }
+
+            int sum = 0;
+            for (int s = 0; s < n; s++)
+            {
+                int value = SparseTables.Class(packed[s]) == c ? SparseTables.Top(packed[s])
+                    : Listed(models[s], i, c);
+                if (value < 0)
+                {
+                    return false;
+                }
+
+                sum += value;
+            }
+
+            if (sum > max || (sum == max && c < arg))
+            {
+                max = sum;
+                arg = c;
+            }
+        }
+
+        return max > seconds;
     }
 
-    // The listed (exact) value of class c in model's sparse row of sample i, or -1 when not listed.
-    private int Listed(int model, int i, int c)
+    /// <summary>The listed (exact) value of class <paramref name="c"/> in <paramref name="model"/>'s sparse row of
+    /// sample <paramref name="i"/>, or -1 when not listed; eight classes compared at once when k = 8.</summary>
+    internal int Listed(int model, int i, int c)
+    {
+        var rows = _rows[model];
+        if (_k == 8 && Vector128.IsHardwareAccelerated)
+        {
+            var classes = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(rows.Classes), (nuint)i * 8);
+            uint hits = Vector128.Equals(classes, Vector128.Create((ushort)c)).ExtractMostSignificantBits();
+
+            // Unlisted entries hold class 0 and value -1, after every listed entry: the first hit decides.
+            return hits == 0 ? -1 : rows.Values[(i * 8) + BitOperations.TrailingZeroCount(hits)];
+        }
+
+        return ListedScalar(model, i, c);
+    }
+
+    /// <summary>The scalar reference of <see cref="Listed"/>.</summary>
+    internal int ListedScalar(int model, int i, int c)
     {
         var rows = _rows[model];
         int start = i * _k;
