@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Encas.Core.Pools;
 using Encas.Core.Search;
 using Spectre.Console;
 
@@ -14,9 +13,6 @@ namespace Encas.Cli.Commands;
 /// </summary>
 internal static class SearchProgressDisplay
 {
-    public static Task<ExperimentResult> RunAsync(Pool pool, SearchSettings settings, CancellationToken cancel) =>
-        ShowAsync(progress => Task.Run(() => SearchExperiment.Run(pool, settings, progress, cancel), cancel));
-
     /// <summary>Runs <paramref name="work"/>, showing the run progress it reports.</summary>
     public static async Task<T> ShowAsync<T>(Func<IProgress<RunProgress>, Task<T>> work)
     {
