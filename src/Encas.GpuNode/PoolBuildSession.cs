@@ -38,6 +38,7 @@ public static class PoolBuildSession
     /// <summary>Drives <paramref name="plan"/> to its end and returns the outcome as it is, failures included.
     /// </summary>
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
+    /// <exception cref="InvalidOperationException">The actor system stopped before the build ended.</exception>
     public static async Task<PoolBuildOutcome> DriveAsync(ActorSystem system, IActorRef region, PoolBuildPlan plan,
         IProgress<ModelProgress>? progress, PoolBuildDriverSettings? settings, CancellationToken cancel)
     {
@@ -54,6 +55,15 @@ public static class PoolBuildSession
             done.TrySetCanceled(cancel);
         }))
         {
+            // A node downed by the split-brain resolver stops its actor system and the driver with it: say so
+            // rather than wait for an outcome that can no longer come.
+            var first = await Task.WhenAny(done.Task, system.WhenTerminated);
+            if (first != done.Task && !done.Task.IsCompleted)
+            {
+                throw new InvalidOperationException(
+                    $"pool build {plan.BuildId}: the node shut down (downed or stopped) before the build finished");
+            }
+
             return await done.Task;
         }
     }

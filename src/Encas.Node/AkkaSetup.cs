@@ -25,6 +25,15 @@ public static class AkkaSetup
     // cluster has formed: noise that hides real warnings.
     private const string QuietHocon = "akka.cluster.singleton-proxy.log-singleton-identification-failure = off";
 
+    // The split-brain resolver keeps the side holding the oldest member, which is the seed that formed the cluster
+    // and hosts the coordinator. Keep-majority (Akka's default) breaks a tie by the lowest address, so in a seed +
+    // one worker cluster a crashed worker with a lower port made the seed down itself and end the experiment.
+    // Down-if-alone lets two or more workers drop a crashed seed and wait for it to rejoin.
+    private const string DowningHocon = """
+        akka.cluster.split-brain-resolver.active-strategy = keep-oldest
+        akka.cluster.split-brain-resolver.keep-oldest.down-if-alone = on
+        """;
+
     /// <summary>Configures <paramref name="builder"/> for <paramref name="options"/>.</summary>
     public static void Configure(AkkaConfigurationBuilder builder, NodeOptions options, IslandPools pools)
     {
@@ -42,6 +51,7 @@ public static class AkkaSetup
             .AddHocon(EncasMessageSerializer.Hocon, HoconAddMode.Prepend)
             .AddHocon(IslandDispatcher.Hocon, HoconAddMode.Prepend)
             .AddHocon(PrecomputeDispatcher.Hocon, HoconAddMode.Prepend)
+            .AddHocon(DowningHocon, HoconAddMode.Prepend)
             .AddHocon($"akka.cluster.split-brain-resolver.stable-after = {options.DownAfter.TotalSeconds:0.###}s",
                 HoconAddMode.Prepend)
             .WithRemoting(new RemoteOptions

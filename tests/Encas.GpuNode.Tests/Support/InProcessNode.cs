@@ -45,7 +45,18 @@ public sealed class InProcessNode : IAsyncDisposable
             DownAfter = TimeSpan.FromSeconds(3),
             SeedNodes = seed is null ? [] : [$"127.0.0.1:{seed.Port}"],
         };
-        var app = EncasNode.Build(options, logging => logging.AddFilter((_, level) => level >= LogLevel.Warning));
+        string? logFile = Environment.GetEnvironmentVariable("ENCAS_TEST_LOG");
+        var app = EncasNode.Build(options, logging =>
+        {
+            if (logFile is null)
+            {
+                logging.AddFilter((_, level) => level >= LogLevel.Warning);
+            }
+            else
+            {
+                logging.AddProvider(new FileLoggerProvider(logFile, $"node:{port}"));
+            }
+        });
         await app.StartAsync(cancel);
         return new InProcessNode(app, port);
     }
