@@ -51,13 +51,12 @@ internal sealed class ModelPrefixCache
 
         if (_spare.TryPop(out var reused))
         {
-            reused.Value.Table.Clear();
+            reused.Value.Table.Forget();
             reused.Value = (key, reused.Value.Table);
         }
         else
         {
             var table = new ModelPrefixTable(_words);
-            table.Clear();
             reused = new LinkedListNode<(UInt128, ModelPrefixTable)>((key, table));
         }
 

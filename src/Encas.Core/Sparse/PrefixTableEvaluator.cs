@@ -38,6 +38,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
     private readonly ulong[] _reach;
     private readonly int[] _tuple = new int[GenomeLayout.MaxModels];
     private readonly long[] _partCounts = new long[2 * 64];
+    private readonly TupleKernel? _kernel;
 
     /// <summary>Builds on <paramref name="sparse"/> with tables of at most <paramref name="budgetBytes"/>.</summary>
     public PrefixTableEvaluator(SparseCascadeEvaluator sparse, long budgetBytes = DefaultBudgetBytes)
@@ -57,6 +58,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
         }
 
         _reach = new ulong[_words];
+        _kernel = TupleKernel.IsSupported(sparse.K) ? new TupleKernel() : null;
     }
 
     /// <inheritdoc />
@@ -171,6 +173,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
             return table;
         }
 
+        _kernel?.Bind(_tables, _sparse.Rows, _tuple.AsSpan(0, length));
         int parts = Parallelism > 1 && missing >= ParallelMinEntries ? Math.Min(Math.Min(Parallelism, 64), _words)
             : 1;
         if (parts == 1)
@@ -214,9 +217,14 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
                 int bit = BitOperations.TrailingZeroCount(todo);
                 todo &= todo - 1;
                 int i = (w << 6) + bit;
-                if (_sparse.SumMaxArg(i, models, ref set, scratch, out int max, out int arg))
+                int max;
+                int arg;
+                if (_kernel is null || !_kernel.TrySumMaxArg(i, out max, out arg))
                 {
-                    fallbacks++;
+                    if (_sparse.SumMaxArg(i, models, ref set, scratch, out max, out arg))
+                    {
+                        fallbacks++;
+                    }
                 }
 
                 table.Gene[i] = (byte)LowestStayingGene(max, length);
@@ -224,7 +232,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
                 computed++;
             }
 
-            table.Wrong[w] |= wrongBits;
+            table.Wrong[w] = (table.Wrong[w] & ~need) | wrongBits;
             table.Known[w] |= need;
         }
 

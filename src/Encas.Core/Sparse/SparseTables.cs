@@ -88,7 +88,7 @@ internal sealed class SparseTables
             // Exit errors per gene: count per sample the lowest gene at which it stays, then accumulate.
             var wrongAt = new int[GenomeLayout.ThresholdLevels + 2];
             var alone = new ModelPrefixTable(words);
-            alone.Clear();
+            alone.Reset();
             for (int i = 0; i < samples; i++)
             {
                 int second = k >= 2 && sparse.Values[(i * k) + 1] >= 0 ? sparse.Values[(i * k) + 1]
