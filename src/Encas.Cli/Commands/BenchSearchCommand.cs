@@ -65,7 +65,7 @@ internal static class BenchSearchCommand
             var fast = kind == "dense" ? FastScorer.Open(pool, new CascadeEvaluator(pool.Val))
                 : FastScorer.OpenSparseFirst(pool, PoolSplits.Val, budgetBytes: budgetBytes);
             var scorer = kind == "dense" ? fast.Dense : fast.CreateScorer();
-            var tables = scorer as PrefixTableEvaluator;
+            using var tables = scorer as PrefixTableEvaluator;
             if (tables is not null)
             {
                 tables.Parallelism = Math.Max(1, parse.GetValue(threads));

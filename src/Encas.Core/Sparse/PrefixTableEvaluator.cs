@@ -20,8 +20,11 @@ namespace Encas.Core.Sparse;
 /// each prediction is the dense one; reach counts are popcounts of the same sample sets and MFLOPs use the dense
 /// formula and summation order.
 /// </remarks>
-public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
+public sealed unsafe class PrefixTableEvaluator : ICascadeScorer, IDisposable
 {
+    // Words per chunk of a parallel fill (256 samples).
+    private const int ChunkWords = 4;
+
     /// <summary>The default table budget: 1 GiB.</summary>
     public const long DefaultBudgetBytes = 1L << 30;
 
@@ -39,6 +42,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
     private readonly int[] _tuple = new int[GenomeLayout.MaxModels];
     private readonly long[] _partCounts = new long[2 * 64];
     private readonly TupleKernel? _kernel;
+    private FillCrew? _crew;
 
     /// <summary>Builds on <paramref name="sparse"/> with tables of at most <paramref name="budgetBytes"/>.</summary>
     public PrefixTableEvaluator(SparseCascadeEvaluator sparse, long budgetBytes = DefaultBudgetBytes)
@@ -58,13 +62,14 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
         }
 
         _reach = new ulong[_words];
-        _kernel = TupleKernel.IsSupported(sparse.K) ? new TupleKernel() : null;
+        _kernel = TupleKernel.IsSupported(_tables) ? new TupleKernel() : null;
     }
 
     /// <inheritdoc />
     public int PoolModels => _dense.PoolModels;
 
-    /// <summary>Threads a table fill may use (over blocks of samples); the result does not depend on it.</summary>
+    /// <summary>Threads a table fill may use (over chunks of 256 samples, on dedicated helper threads that
+    /// <see cref="Dispose"/> stops); the result does not depend on it.</summary>
     public int Parallelism { get; set; } = 1;
 
     /// <summary>Table lookups that found the model tuple's table.</summary>
@@ -173,20 +178,26 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
             return table;
         }
 
-        _kernel?.Bind(_tables, _sparse.Rows, _tuple.AsSpan(0, length));
-        int parts = Parallelism > 1 && missing >= ParallelMinEntries ? Math.Min(Math.Min(Parallelism, 64), _words)
-            : 1;
-        if (parts == 1)
+        _kernel?.Bind(_tables, _tuple.AsSpan(0, length));
+        int workers = Parallelism > 1 && missing >= ParallelMinEntries ? Math.Min(Parallelism, 64) : 1;
+        Array.Clear(_partCounts, 0, 2 * workers);
+        if (workers == 1)
         {
             Fill(table, length, 0, _words, 0);
         }
         else
         {
-            Parallel.For(0, parts, p => Fill(table, length, (int)((long)_words * p / parts),
-                (int)((long)_words * (p + 1) / parts), p));
+            if (_crew?.Workers != workers)
+            {
+                _crew?.Dispose();
+                _crew = new FillCrew(workers - 1);
+            }
+
+            _crew.Run((_words + ChunkWords - 1) / ChunkWords, (chunk, worker) => Fill(table, length,
+                chunk * ChunkWords, Math.Min(_words, (chunk + 1) * ChunkWords), worker));
         }
 
-        for (int p = 0; p < parts; p++)
+        for (int p = 0; p < workers; p++)
         {
             Computed += _partCounts[2 * p];
             Fallbacks += _partCounts[(2 * p) + 1];
@@ -195,7 +206,7 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
         return table;
     }
 
-    // Computes the missing entries of words [from, to); part p's counts go to _partCounts.
+    // Computes the missing entries of words [from, to); the counts are added to worker `part`'s tallies.
     private void Fill(ModelPrefixTable table, int length, int from, int to, int part)
     {
         ReadOnlySpan<int> models = _tuple.AsSpan(0, length);
@@ -236,8 +247,15 @@ public sealed unsafe class PrefixTableEvaluator : ICascadeScorer
             table.Known[w] |= need;
         }
 
-        _partCounts[2 * part] = computed;
-        _partCounts[(2 * part) + 1] = fallbacks;
+        _partCounts[2 * part] += computed;
+        _partCounts[(2 * part) + 1] += fallbacks;
+    }
+
+    /// <summary>Stops the fill helper threads, if any were started.</summary>
+    public void Dispose()
+    {
+        _crew?.Dispose();
+        _crew = null;
     }
 
     /// <summary>The smallest gene g with <c>max ≤ StayLimit(g, used)</c>: the sample stays exactly when the

@@ -72,9 +72,6 @@ public sealed unsafe class SparseCascadeEvaluator : ICascadeScorer
     /// <summary>Entries kept per model and sample.</summary>
     internal int K => _k;
 
-    /// <summary>The sparse rows, per model.</summary>
-    internal SparseRows[] Rows => _rows;
-
     /// <summary>Bytes of the lookup tables built on top of the sparse rows.</summary>
     public long TableBytes => _tables.Bytes;
 

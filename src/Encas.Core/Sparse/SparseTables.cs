@@ -23,14 +23,21 @@ internal sealed class SparseTables
     private const long ValueMask = (1L << ValueBits) - 1;
 
     private SparseTables(ulong[][] packed, ulong[][][] stay, int[][] exitWrong, ModelPrefixTable[] first,
-        int words)
+        ushort[][]? listed, int words)
     {
         First = first;
+        Listed = listed;
         Packed = packed;
         Stay = stay;
         ExitWrong = exitWrong;
         Words = words;
     }
+
+    /// <summary>With k = 8, the sparse rows in one 32-byte record per sample, for <see cref="TupleKernel"/>: at
+    /// <c>[m][16 i .. 16 i + 7]</c> the listed classes (65535 where nothing is listed), at
+    /// <c>[m][16 i + 8 .. 16 i + 15]</c> their values as half bit patterns (see <see cref="HalfScale.Table"/>);
+    /// null for other k.</summary>
+    public ushort[][]? Listed { get; }
 
     /// <summary>Packed (top, second, class) of sample i of model m at <c>[m][i]</c>.</summary>
     public ulong[][] Packed { get; }
@@ -72,8 +79,14 @@ internal sealed class SparseTables
         var stay = new ulong[rows.Length][][];
         var exitWrong = new int[rows.Length][];
         var first = new ModelPrefixTable[rows.Length];
+        var listed = rows.Length > 0 && rows[0].K == 8 ? new ushort[rows.Length][] : null;
         Parallel.For(0, rows.Length, m =>
         {
+            if (listed is not null)
+            {
+                listed[m] = Interleave(rows[m], m);
+            }
+
             var sparse = rows[m];
             int k = sparse.K;
             int[] top = dense.TopOf(m);
@@ -123,13 +136,41 @@ internal sealed class SparseTables
             exitWrong[m] = exits;
             first[m] = alone;
         });
-        return new SparseTables(packed, stay, exitWrong, first, words);
+        return new SparseTables(packed, stay, exitWrong, first, listed, words);
+    }
+
+    // One model's rows of eight in the Listed layout.
+    private static ushort[] Interleave(SparseRows rows, int model)
+    {
+        var record = new ushort[rows.Samples * 16];
+        for (int e = 0; e < rows.Samples * 8; e++)
+        {
+            int at = ((e >> 3) * 16) + (e & 7);
+            int value = rows.Values[e];
+            if (value < 0)
+            {
+                record[at] = ushort.MaxValue;
+                continue;
+            }
+
+            ushort bits = BitConverter.HalfToUInt16Bits((Half)(value / (double)HalfScale.One));
+            if (HalfScale.Table[bits] != value)
+            {
+                throw new InvalidDataException(
+                    $"model {model}, sample {e >> 3}: sparse value {value} is not a stored half probability");
+            }
+
+            record[at] = rows.Classes[e];
+            record[at + 8] = bits;
+        }
+
+        return record;
     }
 
     /// <summary>Bytes the tables hold.</summary>
     public long Bytes => (long)Packed.Length
         * ((Packed.Length > 0 ? Packed[0].Length * 8L : 0) + ((GenomeLayout.ThresholdLevels + 1L) * Words * 8)
-            + (First.Length > 0 ? First[0].Bytes : 0));
+            + (First.Length > 0 ? First[0].Bytes : 0) + (Listed is { Length: > 0 } ? Listed[0].Length * 2L : 0));
 
     /// <summary>Number of samples set in words [from, to) of a bit set.</summary>
     public static int Count(ulong[] set, int from, int to)

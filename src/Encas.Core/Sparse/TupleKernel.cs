@@ -9,29 +9,29 @@ namespace Encas.Core.Sparse;
 /// The two cheap certificates of <see cref="SparseCascadeEvaluator.SumMaxArg"/> (agreement and tops) for one
 /// model tuple, with the tuple's arrays resolved once per table fill instead of once per entry: each entry reads
 /// one packed word per model and, when the tops disagree, one vector of eight listed classes per model, compared
-/// against every candidate in registers. It decides exactly what the general method decides, or declines (false)
+/// against every candidate in registers, from one 32-byte record per model and sample
+/// (<see cref="SparseTables.Listed"/>). It decides exactly what the general method decides, or declines (false)
 /// and leaves the entry to it. Needs k = 8 and 128-bit vectors (<see cref="IsSupported"/>). Read-only once bound,
 /// so the threads of one fill share it.
 /// </summary>
 internal sealed class TupleKernel
 {
     private readonly ulong[][] _packed = new ulong[Cascades.GenomeLayout.MaxModels][];
-    private readonly ushort[][] _classes = new ushort[Cascades.GenomeLayout.MaxModels][];
-    private readonly int[][] _values = new int[Cascades.GenomeLayout.MaxModels][];
+    private readonly ushort[][] _listed = new ushort[Cascades.GenomeLayout.MaxModels][];
+    private readonly int[] _scale = Cascades.HalfScale.Table;
     private int _length;
 
-    /// <summary>Whether the kernel can run for rows of <paramref name="k"/> entries on this machine.</summary>
-    public static bool IsSupported(int k) => k == 8 && Vector128.IsHardwareAccelerated;
+    /// <summary>Whether the kernel can run on <paramref name="tables"/> on this machine.</summary>
+    public static bool IsSupported(SparseTables tables) => tables.Listed is not null && Vector128.IsHardwareAccelerated;
 
     /// <summary>Resolves the arrays of <paramref name="models"/> (at least two).</summary>
-    public void Bind(SparseTables tables, SparseRows[] rows, ReadOnlySpan<int> models)
+    public void Bind(SparseTables tables, ReadOnlySpan<int> models)
     {
         _length = models.Length;
         for (int s = 0; s < models.Length; s++)
         {
             _packed[s] = tables.Packed[models[s]];
-            _classes[s] = rows[models[s]].Classes;
-            _values[s] = rows[models[s]].Values;
+            _listed[s] = tables.Listed![models[s]];
         }
     }
 
@@ -68,7 +68,7 @@ internal sealed class TupleKernel
         Span<Vector128<ushort>> listed = stackalloc Vector128<ushort>[Cascades.GenomeLayout.MaxModels];
         for (int s = 0; s < n; s++)
         {
-            listed[s] = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_classes[s]), (nuint)i * 8);
+            listed[s] = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_listed[s]), (nuint)i * 16);
         }
 
         max = -1;
@@ -97,15 +97,13 @@ internal sealed class TupleKernel
                     continue;
                 }
 
-                // Unlisted entries hold class 0 and value -1 after every listed one: the first hit decides.
                 uint hits = Vector128.Equals(listed[s], wanted).ExtractMostSignificantBits();
-                int value = hits == 0 ? -1 : _values[s][(i * 8) + BitOperations.TrailingZeroCount(hits)];
-                if (value < 0)
+                if (hits == 0)
                 {
                     return false;
                 }
 
-                sum += value;
+                sum += _scale[_listed[s][(i * 16) + 8 + BitOperations.TrailingZeroCount(hits)]];
             }
 
             if (sum > max || (sum == max && c < arg))

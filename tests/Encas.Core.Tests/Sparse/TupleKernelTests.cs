@@ -58,9 +58,9 @@ public sealed class TupleKernelTests
 
     private static (long Decided, long Declined) Check(Pool pool, int tuples, int seed)
     {
-        Assert.True(TupleKernel.IsSupported(8), "no 128-bit vectors on this machine");
         var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
         var sparse = fast.Sparse!;
+        Assert.True(TupleKernel.IsSupported(sparse.Tables), "no 128-bit vectors on this machine");
         var split = pool.Val;
         var random = new Random(seed);
         var kernel = new TupleKernel();
@@ -70,7 +70,7 @@ public sealed class TupleKernelTests
         {
             int[] models = [.. Enumerable.Range(0, random.Next(2, GenomeLayout.MaxModels + 1))
                 .Select(_ => random.Next(split.Models))];
-            kernel.Bind(sparse.Tables, sparse.Rows, models);
+            kernel.Bind(sparse.Tables, models);
             for (int i = 0; i < split.Samples; i++)
             {
                 if (!kernel.TrySumMaxArg(i, out int max, out int arg))
