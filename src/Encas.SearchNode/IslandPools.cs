@@ -6,9 +6,10 @@ namespace Encas.SearchNode;
 
 /// <summary>
 /// The pools of one search node: each pool folder is opened once (memory-mapped, validated) and its validation
-/// split gets one shared, thread-safe scorer for all island entities of the node: the certified sparse evaluator
-/// when the pool has a sparse sidecar (<c>encas bench sparsify</c>), otherwise the dense exact evaluator. Both give
-/// the same scores bit for bit, so the choice never changes a run.
+/// split gets one thread-safe scorer for all island entities of the node. With a sparse sidecar
+/// (<c>encas bench sparsify</c>) that is one <see cref="Core.Sparse.PrefixTableEvaluator"/> per island thread
+/// (<see cref="PerThreadScorer"/>), whose tuple tables share the node's table budget; otherwise the dense exact
+/// evaluator. All give the same scores bit for bit, so the choice never changes a run.
 /// </summary>
 /// <remarks>
 /// Thread-safe. A pool that fails to open is not remembered: the next request tries again. The node owns the
@@ -18,9 +19,21 @@ namespace Encas.SearchNode;
 /// </remarks>
 public sealed class IslandPools : IDisposable
 {
+    /// <summary>The default table budget of a node, shared by its island threads: 1 GiB.</summary>
+    public const long DefaultTableBudgetBytes = 1L << 30;
+
     private readonly ConcurrentDictionary<string, Lazy<(Pool Pool, ICascadeScorer Validation)>> _pools =
         new(StringComparer.Ordinal);
+    private readonly long _threadBudget;
     private volatile bool _disposed;
+
+    /// <summary>Pools whose tuple tables take at most <paramref name="tableBudgetBytes"/> per pool, split evenly
+    /// over <paramref name="threads"/> island threads (the island dispatcher has one per core).</summary>
+    public IslandPools(long tableBudgetBytes = DefaultTableBudgetBytes, int threads = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(tableBudgetBytes);
+        _threadBudget = tableBudgetBytes / Math.Max(1, threads > 0 ? threads : Environment.ProcessorCount);
+    }
 
     /// <summary>How many pools are open.</summary>
     public int Count => _pools.Values.Count(p => p.IsValueCreated);
@@ -55,6 +68,7 @@ public sealed class IslandPools : IDisposable
         {
             if (entry.IsValueCreated)
             {
+                (entry.Value.Validation as IDisposable)?.Dispose();
                 entry.Value.Pool.Dispose();
             }
         }
@@ -62,16 +76,15 @@ public sealed class IslandPools : IDisposable
         _pools.Clear();
     }
 
-    private static (Pool Pool, ICascadeScorer Validation) Open(string path)
+    private (Pool Pool, ICascadeScorer Validation) Open(string path)
     {
         var pool = Pool.Open(path);
         try
         {
             // With a sidecar the dense outputs are never scanned (a 1,000-class pool is tens of GB).
-            // TODO(perf): give each island its own PrefixTableEvaluator (per-tuple tables, several times faster
-            // in a search) once its memory budget can be shared across the islands of a node.
-            var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val);
-            return (pool, fast.Sparse ?? (ICascadeScorer)fast.Dense);
+            var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val, budgetBytes: _threadBudget);
+            return (pool, fast.Sparse is null ? fast.Dense
+                : new PerThreadScorer(fast.CreateScorer, fast.Dense.PoolModels));
         }
         catch
         {
