@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Encas.Core.Cascades;
 using Encas.Core.Pools;
+using Encas.Core.Sparse;
 
 namespace Encas.SearchNode;
 
@@ -78,11 +79,14 @@ public sealed class IslandPools : IDisposable
 
     private (Pool Pool, ICascadeScorer Validation) Open(string path)
     {
-        var pool = Pool.Open(path);
+        // With a sidecar the dense outputs are never scanned (a 1,000-class pool is tens of GB): the islands score
+        // from the checksummed sparse rows and read a dense row only where the bounds cannot decide.
+        bool sidecar = File.Exists(Path.Combine(path, SparseSidecar.RelativePath));
+        var pool = Pool.Open(path, verifyChecksums: !sidecar, validateOutputs: !sidecar);
         try
         {
-            // With a sidecar the dense outputs are never scanned (a 1,000-class pool is tens of GB).
-            var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val, budgetBytes: _threadBudget);
+            var fast = FastScorer.OpenSparseFirst(pool, PoolSplits.Val, verifyChecksums: true,
+                budgetBytes: _threadBudget);
             return (pool, fast.Sparse is null ? fast.Dense
                 : new PerThreadScorer(fast.CreateScorer, fast.Dense.PoolModels));
         }

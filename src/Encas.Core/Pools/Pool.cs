@@ -40,6 +40,8 @@ public sealed class Pool : IDisposable
     /// Opens and validates a pool: manifest, file sizes and headers, checksums (unless
     /// <paramref name="verifyChecksums"/> is false), label range and the probabilities themselves (unless
     /// <paramref name="validateOutputs"/> is false: a pass over every value, minutes on an ImageNet-scale pool).
+    /// An output file this process has already checked the same way, unchanged since (length and write time), is
+    /// not read again.
     /// </summary>
     public static Pool Open(string directory, bool verifyChecksums = true,
         double sumTolerance = OutputValidator.DefaultSumTolerance, bool validateOutputs = true)
@@ -96,15 +98,22 @@ public sealed class Pool : IDisposable
             var matrix = new MappedHalfMatrix(path, entry.Samples, manifest.Classes);
             mapped.Add(matrix);
             string where = $"{path} (model {m} '{model.Name}')";
-            if (verify && PoolBinaryFile.Sha256(matrix.FileBytes) != file.Sha256)
+            if ((verify || !double.IsNaN(tolerance))
+                && !CheckedFiles.Passed(path, verify ? file.Sha256 : "", tolerance))
             {
-                throw new InvalidDataException($"{where}: checksum mismatch; the file changed since it was written");
-            }
+                if (verify && PoolBinaryFile.Sha256(matrix.FileBytes) != file.Sha256)
+                {
+                    throw new InvalidDataException(
+                        $"{where}: checksum mismatch; the file changed since it was written");
+                }
 
-            // A NaN tolerance means the caller trusts the outputs (validateOutputs: false).
-            if (!double.IsNaN(tolerance))
-            {
-                OutputValidator.Validate(matrix.Values, manifest.Classes, where, tolerance);
+                // A NaN tolerance means the caller trusts the outputs (validateOutputs: false).
+                if (!double.IsNaN(tolerance))
+                {
+                    OutputValidator.Validate(matrix.Values, manifest.Classes, where, tolerance);
+                }
+
+                CheckedFiles.Remember(path, verify ? file.Sha256 : "", tolerance);
             }
 
             outputs.Add(matrix);
