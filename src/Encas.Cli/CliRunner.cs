@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Encas.Cli.Commands;
 
 namespace Encas.Cli;
 
@@ -19,10 +20,18 @@ internal static class CliRunner
             Spectre.Console.AnsiConsole.Profile.Width = 160;
         }
 
+        var parse = root.Parse(args);
+
+        // Node verbs are stopped by their host (SIGTERM → coordinated shutdown); every other command gets the first
+        // SIGINT or SIGTERM as a cancellation and cleans up after itself.
+        using var signals = parse.CommandResult.Command is NodeVerbCommand ? null : new TerminationSignals();
         try
         {
-            var parse = root.Parse(args);
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parse.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            }, signals?.Token ?? CancellationToken.None);
         }
         catch (Exception ex) when (IsUserError(ex))
         {
@@ -32,7 +41,7 @@ internal static class CliRunner
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("error: interrupted; nothing half-written was left behind");
-            return Interrupted;
+            return signals?.ExitCode ?? Interrupted;
         }
     }
 

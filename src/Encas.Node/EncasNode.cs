@@ -61,7 +61,8 @@ public static class EncasNode
         builder.Services.AddSingleton(pools);
         builder.Services.AddSingleton(services =>
             new GpuResources(services.GetRequiredService<ILoggerFactory>().CreateLogger("Encas.GpuNode")));
-        builder.Services.AddSingleton<PoolBuildRegistry>();
+        builder.Services.AddSingleton(services =>
+            new PoolBuildRegistry(services.GetRequiredService<ILogger<PoolBuildRegistry>>(), options));
         builder.Services.AddHealthChecks();
         builder.Services.AddAkka(NodeOptions.SystemName, (akka, _) =>
         {
@@ -72,6 +73,9 @@ public static class EncasNode
                 akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             }
         });
+
+        // After AddAkka: hosted services start in order, and this one needs the actor system.
+        builder.Services.AddHostedService<PoolBuildResumer>();
         var app = builder.Build();
         if (options.ManagementPort >= 0)
         {

@@ -53,7 +53,7 @@ internal static class NodeCommand
         {
             Description = $"PostgreSQL connection string [{NodeEnvironment.ConnectionString}].",
         };
-        var command = new Command(name, description)
+        var command = new NodeVerbCommand(name, description)
         {
             host, publicHost, port, seeds, managementHost, managementPort, data, journal, connection,
         };

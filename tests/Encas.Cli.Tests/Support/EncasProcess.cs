@@ -10,7 +10,12 @@ public static class EncasProcess
     public static Result Run(params string[] args) => Run(null, args);
 
     /// <summary>Runs encas; <paramref name="whileRunning"/> gets the process and its stderr lines so far.</summary>
-    public static Result Run(Action<Process, Func<string>>? whileRunning, params string[] args)
+    public static Result Run(Action<Process, Func<string>>? whileRunning, params string[] args) =>
+        Run(new Dictionary<string, string>(), whileRunning, args);
+
+    /// <summary>Runs encas with extra environment variables.</summary>
+    public static Result Run(IReadOnlyDictionary<string, string> environment,
+        Action<Process, Func<string>>? whileRunning, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "encas.dll");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
@@ -27,6 +32,11 @@ public static class EncasProcess
         }
 
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var errors = new System.Text.StringBuilder();
