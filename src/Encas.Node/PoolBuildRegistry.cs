@@ -22,9 +22,12 @@ public sealed class PoolBuildRegistry
     private readonly PoolBuildLedger _ledger;
     private readonly IReadOnlyList<PoolBuildEntry> _interrupted;
 
-    /// <summary>A registry keeping its ledger under the node's data folder.</summary>
+    /// <summary>A registry keeping its ledger under the node's data folder, in a folder named for the node's
+    /// advertised address (<c>pool-builds/HOST-PORT</c>): nodes that share one data volume (the Kubernetes
+    /// deployment mounts one for all pods) never take up each other's builds, and a node restarted under the same
+    /// address (a StatefulSet seed, a fixed loopback port) finds its own.</summary>
     public PoolBuildRegistry(ILogger<PoolBuildRegistry> logger, NodeOptions options)
-        : this(logger, new PoolBuildLedger(Path.Combine(Path.GetFullPath(options.DataDir), "pool-builds")))
+        : this(logger, new PoolBuildLedger(LedgerFolder(options)))
     {
     }
 
@@ -196,6 +199,16 @@ public sealed class PoolBuildRegistry
             _logger.LogWarning("Pool build staging folder {Staging} could not be deleted: {Reason}", staging,
                 ex.Message);
         }
+    }
+
+    /// <summary>The ledger folder of a node with <paramref name="options"/>.</summary>
+    public static string LedgerFolder(NodeOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string host = options.PublicHost ?? options.Host;
+        string name = new([.. $"{host}-{options.Port}".Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'
+            ? c : '_')]);
+        return Path.Combine(Path.GetFullPath(options.DataDir), "pool-builds", name);
     }
 
     private static string OneLine(Exception ex) => ex.Message.ReplaceLineEndings(" ");
