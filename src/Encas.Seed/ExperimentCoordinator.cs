@@ -147,9 +147,15 @@ public sealed partial class ExperimentCoordinator : ReceivePersistentActor
             return;
         }
 
+        var superseded = record.Runs[epoch.Run].Last;
         Persist(epoch, committed =>
         {
             Commit(committed);
+            if (superseded is not null)
+            {
+                PruneSnapshots(superseded, committed);
+            }
+
             _log.Info("Experiment {ExperimentId} run {Run} epoch {Epoch}: {Charged} charged evaluations, front "
                 + "{FrontSize}, val hypervolume {ValHypervolume}", committed.ExperimentId, committed.Run,
                 committed.Epoch, committed.Charged, committed.FrontSize, committed.ValHypervolume);
@@ -195,6 +201,7 @@ public sealed partial class ExperimentCoordinator : ReceivePersistentActor
             Commit(reported);
             _log.Info("Experiment {ExperimentId} completed; report in {ReportDir}", reported.ExperimentId,
                 reported.ReportDir);
+            RemoveWorkDir(reported.ExperimentId);
         });
     }
 

@@ -48,6 +48,11 @@ public sealed class ExperimentCoordinatorSpecs(SamplePoolFixture fixture)
         Assert.False(accepted.AlreadyKnown);
         Assert.Equal(fixture.ReferenceSummary, File.ReadAllText(Path.Combine(status.ReportDir!, "summary.json")));
         Assert.All(status.Runs, r => Assert.Equal("completed", r.State));
+
+        // With the report written, the island snapshots are no longer needed.
+        string workDir = _dir.Combine("data", "experiments", "plain");
+        await AwaitAssertAsync(() => Assert.False(Directory.Exists(workDir), $"{workDir} is still there"),
+            TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -55,10 +60,17 @@ public sealed class ExperimentCoordinatorSpecs(SamplePoolFixture fixture)
     {
         var first = StartCoordinator();
         await Ask<ExperimentAccepted>(first, new SubmitExperiment(Spec("restart")));
-        var before = await WaitFor(first, "restart", s => s.Runs.Any(r => r.Epoch >= 2));
+        var before = await WaitFor(first, "restart", s => s.Runs.Any(r => r.Epoch >= 3));
         Watch(first);
         first.Tell(PoisonPill.Instance);
         await ExpectTerminatedAsync(first, cancellationToken: TestContext.Current.CancellationToken);
+
+        // Only the last committed epoch's snapshots (and perhaps the next one, being written) stay on disk.
+        var islandDirs = Directory.GetDirectories(_dir.Combine("data", "experiments", "restart"), "island-*",
+            SearchOption.AllDirectories);
+        Assert.NotEmpty(islandDirs);
+        await AwaitAssertAsync(() => Assert.All(islandDirs, d => Assert.InRange(Directory.GetFiles(d, "*.snap").Length,
+            0, 2)), TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
 
         var second = StartCoordinator();
         var recovered = await Ask<ExperimentStatus>(second, new GetExperiment("restart"));
