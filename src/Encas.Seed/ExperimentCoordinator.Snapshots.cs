@@ -4,9 +4,9 @@ using Encas.Messages;
 namespace Encas.Seed;
 
 // Island snapshot files: the journal names the last committed epoch's files of each run; once a newer epoch is
-// persisted the older files go, and once the report is written the experiment's work folder goes. Deleting runs on
+// persisted the older files go, and once the report is written the island folders go. Deleting runs on
 // the thread pool (the folder may be a network volume) and only ever touches files no event points at any more, so
-// its timing does not matter; a failure is logged, never fatal.
+// its timing does not matter; a failure is logged, never fatal. The report itself may live in the work folder.
 public sealed partial class ExperimentCoordinator
 {
     private void PruneSnapshots(RunEpochCompleted superseded, RunEpochCompleted committed)
@@ -21,7 +21,7 @@ public sealed partial class ExperimentCoordinator
         });
     }
 
-    private void RemoveWorkDir(string experimentId)
+    private void RemoveIslandFolders(string experimentId)
     {
         if (_state.Find(experimentId) is not { } record)
         {
@@ -32,9 +32,10 @@ public sealed partial class ExperimentCoordinator
         string workDir = record.WorkDir;
         Task.Run(() =>
         {
-            if (SnapshotFiles.DeleteWorkDir(workDir) is { } problem)
+            foreach (string problem in SnapshotFiles.DeleteIslandFolders(workDir))
             {
-                log.Warning("Work folder of experiment {ExperimentId} not deleted: {Problem}", experimentId, problem);
+                log.Warning("Island snapshots of experiment {ExperimentId} not deleted: {Problem}", experimentId,
+                    problem);
             }
         });
     }

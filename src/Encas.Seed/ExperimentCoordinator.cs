@@ -201,7 +201,7 @@ public sealed partial class ExperimentCoordinator : ReceivePersistentActor
             Commit(reported);
             _log.Info("Experiment {ExperimentId} completed; report in {ReportDir}", reported.ExperimentId,
                 reported.ReportDir);
-            RemoveWorkDir(reported.ExperimentId);
+            RemoveIslandFolders(reported.ExperimentId);
         });
     }
 

@@ -38,22 +38,30 @@ public static class SnapshotFiles
         return problems;
     }
 
-    /// <summary>Deletes an experiment's work folder (its island snapshots) once its report is written.</summary>
-    /// <returns>Null, or why the folder could not be deleted.</returns>
-    public static string? DeleteWorkDir(string workDir)
+    /// <summary>Deletes the island snapshot folders (<c>run-NN</c>) of an experiment's work folder once its report
+    /// is written; the rest stays (a report without an output folder of its own is written to <c>report</c> there).
+    /// </summary>
+    /// <returns>Why a folder could not be deleted, one line each.</returns>
+    public static IReadOnlyList<string> DeleteIslandFolders(string workDir)
     {
-        try
+        var problems = new List<string>();
+        if (!Directory.Exists(workDir))
         {
-            if (Directory.Exists(workDir))
-            {
-                Directory.Delete(workDir, recursive: true);
-            }
+            return problems;
+        }
 
-            return null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        foreach (string runDir in Directory.EnumerateDirectories(workDir, "run-*"))
         {
-            return $"{workDir}: {ex.Message.ReplaceLineEndings(" ")}";
+            try
+            {
+                Directory.Delete(runDir, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add($"{runDir}: {ex.Message.ReplaceLineEndings(" ")}");
+            }
         }
+
+        return problems;
     }
 }

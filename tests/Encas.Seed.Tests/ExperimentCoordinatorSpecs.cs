@@ -51,8 +51,23 @@ public sealed class ExperimentCoordinatorSpecs(SamplePoolFixture fixture)
 
         // With the report written, the island snapshots are no longer needed.
         string workDir = _dir.Combine("data", "experiments", "plain");
-        await AwaitAssertAsync(() => Assert.False(Directory.Exists(workDir), $"{workDir} is still there"),
+        await AwaitAssertAsync(() => Assert.Empty(Directory.GetDirectories(workDir, "run-*")),
             TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Should_keep_a_report_written_into_its_work_folder_and_drop_only_the_island_snapshots()
+    {
+        // Without an output folder (a submission whose client fetches the report) the report goes to the work folder.
+        var coordinator = StartCoordinator();
+        await Ask<ExperimentAccepted>(coordinator, new SubmitExperiment(Spec("in-work") with { OutDir = null }));
+        var status = await WaitFor(coordinator, "in-work", s => s.State == "completed");
+
+        string workDir = _dir.Combine("data", "experiments", "in-work");
+        Assert.Equal(Path.Combine(workDir, "report"), status.ReportDir);
+        await AwaitAssertAsync(() => Assert.Empty(Directory.GetDirectories(workDir, "run-*")),
+            TimeSpan.FromSeconds(10), cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(fixture.ReferenceSummary, File.ReadAllText(Path.Combine(status.ReportDir!, "summary.json")));
     }
 
     [Fact]
