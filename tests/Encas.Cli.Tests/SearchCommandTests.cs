@@ -72,12 +72,9 @@ public sealed class SearchCommandTests : IDisposable
         Directory.CreateDirectory(_dir.Combine("tmp"));
         var run = EncasProcess.Run(environment, (process, stderr) =>
         {
-            var clock = Stopwatch.StartNew();
-            while (!stderr().Contains("evaluations", StringComparison.Ordinal) && clock.Elapsed.TotalSeconds < 60)
-            {
-                Thread.Sleep(50);
-            }
-
+            // The first progress line shows the search is under way; after a minute the signal goes anyway.
+            SpinWait.SpinUntil(() => stderr().Contains("evaluations", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(60));
             string pid = process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
             using var kill = Process.Start("kill", [$"-{signal}", pid]);
             kill.WaitForExit();
